@@ -1,0 +1,203 @@
+import Foundation
+
+/// A second-opinion case exactly as `case.json` stores it (schema `second-opinion-case/1`).
+///
+/// Field names and string values are the outside contract (`shared/CONTRACT.md`):
+/// administrators' scripts read them. Add fields freely; rename nothing.
+public struct IntakeCase: Codable, Sendable, Equatable {
+    public var schema: String = IntakeCase.schemaName
+    public var caseId: String
+    public var receivedAt: Date
+    public var messageId: String?
+    public var requester: Requester
+    public var service: Service
+    public var description: String
+    public var attachments: [Attachment]
+    public var embassy: Embassy
+    public var issues: [IssueCode]
+    public var callback: Callback
+    public var reply: Reply
+
+    public static let schemaName = "second-opinion-case/1"
+
+    public init(
+        caseId: String, receivedAt: Date, messageId: String?, requester: Requester, service: Service,
+        description: String, attachments: [Attachment], embassy: Embassy, issues: [IssueCode],
+        callback: Callback, reply: Reply
+    ) {
+        self.caseId = caseId
+        self.receivedAt = receivedAt
+        self.messageId = messageId
+        self.requester = requester
+        self.service = service
+        self.description = description
+        self.attachments = attachments
+        self.embassy = embassy
+        self.issues = issues
+        self.callback = callback
+        self.reply = reply
+    }
+
+    /// Who asked: the patient, or an embassy sponsoring one.
+    public struct Requester: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable { case patient, embassy }
+        public enum PreferredContact: String, Codable, Sendable { case email, phone, unknown }
+        public var kind: Kind
+        /// The sender's display name (for an embassy, the officer or office that wrote).
+        public var name: String
+        public var email: String
+        public var phone: String?
+        public var preferredContact: PreferredContact
+
+        public init(kind: Kind, name: String, email: String, phone: String?, preferredContact: PreferredContact) {
+            self.kind = kind
+            self.name = name
+            self.email = email
+            self.phone = phone
+            self.preferredContact = preferredContact
+        }
+    }
+
+    /// The clinic's two services.
+    public enum Service: String, Codable, Sendable {
+        case recordsReview = "records-review"
+        case recordsAndImagesReview = "records-and-images-review"
+    }
+
+    /// One file that came with the request, accepted or not.
+    public struct Attachment: Codable, Sendable, Equatable {
+        public enum Role: String, Codable, Sendable {
+            case report, image
+            case guaranteeLetter = "guarantee-letter"
+            case other
+        }
+        public enum Status: String, Codable, Sendable { case accepted, rejected }
+
+        /// The name as sent (decoded), or a generated one when the sender gave none.
+        public var filename: String
+        /// `attachments/<sanitised name>` when stored, nil when rejected.
+        public var storedAs: String?
+        public var role: Role
+        public var declaredType: String
+        public var detectedType: String
+        public var size: Int
+        public var sha256: String
+        public var status: Status
+        public var reason: RejectionReason?
+
+        public init(
+            filename: String, storedAs: String?, role: Role, declaredType: String, detectedType: String,
+            size: Int, sha256: String, status: Status, reason: RejectionReason?
+        ) {
+            self.filename = filename
+            self.storedAs = storedAs
+            self.role = role
+            self.declaredType = declaredType
+            self.detectedType = detectedType
+            self.size = size
+            self.sha256 = sha256
+            self.status = status
+            self.reason = reason
+        }
+
+        // `reason` is always present in the JSON, as null when accepted.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(filename, forKey: .filename)
+            try c.encode(storedAs, forKey: .storedAs)
+            try c.encode(role, forKey: .role)
+            try c.encode(declaredType, forKey: .declaredType)
+            try c.encode(detectedType, forKey: .detectedType)
+            try c.encode(size, forKey: .size)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(status, forKey: .status)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+
+    /// The contract's attachment `reason` codes.
+    public enum RejectionReason: String, Codable, Sendable, CaseIterable {
+        case tooLarge = "too-large"
+        case typeNotAllowed = "type-not-allowed"
+        case typeMismatch = "type-mismatch"
+        case overImageLimit = "over-image-limit"
+        case empty
+        case unreadable
+        case duplicate
+    }
+
+    /// The contract's case `issues` codes.
+    public enum IssueCode: String, Codable, Sendable, CaseIterable {
+        case missingDescription = "missing-description"
+        case missingReport = "missing-report"
+        case missingImages = "missing-images"
+        case imagesOverLimit = "images-over-limit"
+        case termsNotConfirmed = "terms-not-confirmed"
+        case guaranteeLetterRequired = "guarantee-letter-required"
+        case attachmentRejected = "attachment-rejected"
+        case automaticMessage = "automatic-message"
+    }
+
+    /// Sponsorship as detected: a signal for a person to verify, not proof.
+    public struct Embassy: Codable, Sendable, Equatable {
+        public var detected: Bool
+        /// Readable reasons, e.g. "sender domain mofa.gov.sa is a known sponsor".
+        public var signals: [String]
+        public var letterOfGuarantee: Bool
+
+        public init(detected: Bool, signals: [String], letterOfGuarantee: Bool) {
+            self.detected = detected
+            self.signals = signals
+            self.letterOfGuarantee = letterOfGuarantee
+        }
+    }
+
+    /// When an administrator will call back, and the windows offered.
+    public struct Callback: Codable, Sendable, Equatable {
+        public struct Slot: Codable, Sendable, Equatable {
+            public var start: Date
+            public var end: Date
+            public init(start: Date, end: Date) {
+                self.start = start
+                self.end = end
+            }
+        }
+        public var due: Date
+        public var timeZone: String
+        public var slots: [Slot]
+        public var booked: Slot?
+
+        public init(due: Date, timeZone: String, slots: [Slot], booked: Slot?) {
+            self.due = due
+            self.timeZone = timeZone
+            self.slots = slots
+            self.booked = booked
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(due, forKey: .due)
+            try c.encode(timeZone, forKey: .timeZone)
+            try c.encode(slots, forKey: .slots)
+            try c.encode(booked, forKey: .booked)
+        }
+    }
+
+    /// What happened to the acknowledgement.
+    public struct Reply: Codable, Sendable, Equatable {
+        public enum Status: String, Codable, Sendable { case sent, queued, suppressed }
+        public var status: Status
+        public var reason: String?
+
+        public init(status: Status, reason: String?) {
+            self.status = status
+            self.reason = reason
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+}

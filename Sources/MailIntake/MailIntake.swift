@@ -1,0 +1,1 @@
+// The intake library. See README.md for the architecture.

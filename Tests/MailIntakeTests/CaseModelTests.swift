@@ -1,0 +1,8 @@
+import Testing
+@testable import MailIntake
+
+@Suite struct CaseModelTests {
+    @Test func schemaNameIsTheContractOne() {
+        #expect(IntakeCase.schemaName == "second-opinion-case/1")
+    }
+}
