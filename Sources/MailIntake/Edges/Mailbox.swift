@@ -1,0 +1,37 @@
+/// A message as a mailbox lists it, before it is fetched.
+public struct MailboxEntry: Sendable, Hashable {
+    /// IMAP UID (or, for a Maildir, a number stable for as long as the message stays there).
+    public var uid: UInt32
+    /// The message's size in bytes as the mailbox reports it (RFC822.SIZE, or the file size).
+    public var size: Int
+    /// IMAP-style flags: `\Seen`, `\Deleted`, …
+    public var flags: Set<String>
+    /// Identity across runs and restarts: "imap:<uidvalidity>:<uid>" or "maildir:<unique name>".
+    public var key: String
+
+    public init(uid: UInt32, size: Int, flags: Set<String>, key: String) {
+        self.uid = uid
+        self.size = size
+        self.flags = flags
+        self.key = key
+    }
+}
+
+/// Where requests arrive: IMAP over curl in production, a Maildir for the embedded default.
+///
+/// Implementations must never change a flag unless asked (`fetch` peeks), so that a crash
+/// between fetching and recording never loses a message.
+public protocol Mailbox: Sendable {
+    /// Messages that have not been dealt with yet (IMAP: unseen in the inbox; Maildir: `new/`
+    /// and unseen `cur/`), in arrival order.
+    func pending() async throws -> [MailboxEntry]
+    /// Every message in the inbox, in arrival order.
+    func all() async throws -> [MailboxEntry]
+    /// The exact bytes of one message, without marking it seen. Throws when the message is
+    /// larger than `maxBytes`, before reading it whole.
+    func fetch(_ entry: MailboxEntry, maxBytes: Int) async throws -> [UInt8]
+    /// Adds `\Seen`.
+    func markSeen(_ entry: MailboxEntry) async throws
+    /// Moves the message to a folder (created when missing), e.g. "Processed" or "Failed".
+    func move(_ entry: MailboxEntry, to folder: String) async throws
+}
