@@ -17,6 +17,8 @@ public struct IntakeCase: Codable, Sendable, Equatable {
     public var issues: [IssueCode]
     public var callback: Callback
     public var reply: Reply
+    /// Additive: later messages in the same thread that joined this case, oldest first.
+    public var followUps: [FollowUp]?
 
     public static let schemaName = "second-opinion-case/1"
 
@@ -36,6 +38,23 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         self.issues = issues
         self.callback = callback
         self.reply = reply
+    }
+
+    /// Additive: one later message of the thread, joined to the case.
+    public struct FollowUp: Codable, Sendable, Equatable {
+        public var messageId: String?
+        public var receivedAt: Date
+        /// The raw message inside the case folder (`messages/2.eml`).
+        public var storedAs: String
+        /// The new text the requester wrote (quotes and signature left out).
+        public var text: String
+
+        public init(messageId: String?, receivedAt: Date, storedAs: String, text: String) {
+            self.messageId = messageId
+            self.receivedAt = receivedAt
+            self.storedAs = storedAs
+            self.text = text
+        }
     }
 
     /// Who asked: the patient, or an embassy sponsoring one.
@@ -84,10 +103,13 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         public var sha256: String
         public var status: Status
         public var reason: RejectionReason?
+        /// Additive: the reason in words for the administrator ("entry scans/../x.jpg points
+        /// outside the archive"), or a note on an accepted file ("zip of 3 files").
+        public var detail: String?
 
         public init(
             filename: String, storedAs: String?, role: Role, declaredType: String, detectedType: String,
-            size: Int, sha256: String, status: Status, reason: RejectionReason?
+            size: Int, sha256: String, status: Status, reason: RejectionReason?, detail: String? = nil
         ) {
             self.filename = filename
             self.storedAs = storedAs
@@ -98,6 +120,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
             self.sha256 = sha256
             self.status = status
             self.reason = reason
+            self.detail = detail
         }
 
         // `reason` is always present in the JSON, as null when accepted.
@@ -112,6 +135,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
             try c.encode(sha256, forKey: .sha256)
             try c.encode(status, forKey: .status)
             try c.encode(reason, forKey: .reason)
+            try c.encodeIfPresent(detail, forKey: .detail)
         }
     }
 
@@ -144,11 +168,15 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         /// Readable reasons, e.g. "sender domain mofa.gov.sa is a known sponsor".
         public var signals: [String]
         public var letterOfGuarantee: Bool
+        /// Additive: the sender's authentication as the receiving server recorded it
+        /// (RFC 8601 Authentication-Results), e.g. "dmarc=pass dkim=pass", or "not recorded".
+        public var authentication: String?
 
-        public init(detected: Bool, signals: [String], letterOfGuarantee: Bool) {
+        public init(detected: Bool, signals: [String], letterOfGuarantee: Bool, authentication: String? = nil) {
             self.detected = detected
             self.signals = signals
             self.letterOfGuarantee = letterOfGuarantee
+            self.authentication = authentication
         }
     }
 
@@ -188,16 +216,24 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         public enum Status: String, Codable, Sendable { case sent, queued, suppressed }
         public var status: Status
         public var reason: String?
+        /// Additive: the Message-ID of our latest acknowledgement (follow-ups thread on it).
+        public var messageId: String?
+        /// Additive: delivery reports received about our replies, in words.
+        public var deliveryFailures: [String]?
 
-        public init(status: Status, reason: String?) {
+        public init(status: Status, reason: String?, messageId: String? = nil, deliveryFailures: [String]? = nil) {
             self.status = status
             self.reason = reason
+            self.messageId = messageId
+            self.deliveryFailures = deliveryFailures
         }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(status, forKey: .status)
             try c.encode(reason, forKey: .reason)
+            try c.encodeIfPresent(messageId, forKey: .messageId)
+            try c.encodeIfPresent(deliveryFailures, forKey: .deliveryFailures)
         }
     }
 }

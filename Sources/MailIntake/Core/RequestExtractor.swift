@@ -1,0 +1,164 @@
+/// Reads the request out of what the requester wrote: the condition description, phone
+/// numbers, the preferred contact method and whether the terms were confirmed in words.
+///
+/// Phrase lists are in English, Arabic and French, matched on a normalised form of the text
+/// (lower case, curly apostrophes straightened, Arabic alef and ya variants unified), so
+/// "I’ve read and accept the T&Cs" and "اوافق على الشروط والاحكام" are found.
+public enum RequestExtractor {
+    /// What was read.
+    public struct Request: Sendable, Equatable {
+        /// The description as written now (quotes and signature left out), possibly "".
+        public var description: String
+        /// The signature, kept apart (sponsor signals and phone numbers live there too).
+        public var signature: String
+        /// True when the description says something beyond greetings and "see attached".
+        public var hasDescription: Bool
+        public var phones: [String]
+        public var preferredContact: IntakeCase.Requester.PreferredContact
+        public var termsConfirmed: Bool
+        /// The text asks for images to be reviewed (scan, MRI, CT, X-ray …).
+        public var mentionsImages: Bool
+    }
+
+    /// Reads `body` (plain text; reduce HTML with `HTMLReducer` first). `subject` is used only to
+    /// tell a real description from a repeat of the subject.
+    public static func read(body: String, subject: String) -> Request {
+        let split = QuoteStripper.split(body)
+        let fresh = split.fresh
+        let all = fresh + "\n" + split.signature
+        let n = normalise(fresh)
+        return Request(
+            description: fresh, signature: split.signature,
+            hasDescription: isMeaningful(fresh, subject: subject),
+            phones: PhoneNumberFinder.find(in: all),
+            preferredContact: preferredContact(n),
+            termsConfirmed: termsConfirmed(n),
+            mentionsImages: mentionsImages(normalise(subject + "\n" + fresh)))
+    }
+
+    /// Lower case, straight apostrophes, unified Arabic letter variants, single spaces.
+    static func normalise(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = false
+        for c in s.lowercased().unicodeScalars {
+            var c = c
+            switch c {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "`": c = "'"
+            case "\u{0623}", "\u{0625}", "\u{0622}": c = "\u{0627}"  // أ إ آ → ا
+            case "\u{0649}": c = "\u{064A}"  // ى → ي
+            case "\u{064B}"..."\u{0652}": continue  // harakat
+            default: break
+            }
+            let space = c.properties.isWhitespace
+            if space {
+                if !lastSpace { out.append(" ") }
+            } else {
+                out.append(c)
+            }
+            lastSpace = space
+        }
+        return String(out)
+    }
+
+    /// Lines that carry no description: greetings, sign-offs, "see attached".
+    static let boilerplate: [String] = [
+        "hi", "hello", "dear", "good morning", "good afternoon", "regards", "kind regards", "best regards", "best wishes",
+        "many thanks", "thanks", "thank you", "thanks in advance", "sincerely", "yours sincerely", "yours faithfully",
+        "see attached", "see attachment", "see attachments", "please see attached", "please find attached",
+        "attached", "please find enclosed", "as attached", "fyi", "sent from my", "cheers", "bonjour", "cordialement",
+        "merci", "ci-joint", "veuillez trouver ci-joint", "مرفق", "مع التحية", "شكرا", "السلام عليكم", "تحياتي",
+        "the documents", "my documents", "documents attached", "files attached", "i accept the terms and conditions",
+    ]
+
+    /// True when, after dropping boilerplate lines, names and the subject, some real words remain.
+    static func isMeaningful(_ fresh: String, subject: String) -> Bool {
+        let subjectN = normalise(subject).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        var words = 0
+        for line in fresh.split(separator: "\n") {
+            let l = normalise(String(line)).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+            if l.isEmpty || l == subjectN { continue }
+            if boilerplate.contains(where: { l == $0 || (l.hasPrefix($0) && l.count <= $0.count + 25) }) { continue }
+            words += l.split(separator: " ").count
+        }
+        return words >= 4
+    }
+
+    static let phonePhrases = [
+        "call me", "phone me", "ring me", "by phone", "by telephone", "on the phone", "over the phone", "call back",
+        "give me a call", "contact me on", "reach me on", "prefer a call", "prefer phone", "telephone me", "whatsapp",
+        "اتصل", "اتصال", "هاتفيا", "عبر الهاتف", "بالهاتف",
+        "par téléphone", "par telephone", "appelez-moi", "appelez moi", "m'appeler", "me téléphoner", "me telephoner",
+    ]
+    static let emailPhrases = [
+        "by email", "by e-mail", "via email", "via e-mail", "email me", "e-mail me", "reply by email",
+        "contact me by email", "prefer email", "prefer e-mail", "in writing", "don't call", "do not call",
+        "do not phone", "don't phone", "عبر البريد الالكتروني", "بالبريد الالكتروني", "البريد الالكتروني", "راسلني",
+        "par e-mail", "par email", "par courriel", "par mail", "ne pas m'appeler", "ne m'appelez pas",
+    ]
+
+    /// Phone or email from what they wrote: whichever kind of phrase comes first; unknown when neither.
+    static func preferredContact(_ n: String) -> IntakeCase.Requester.PreferredContact {
+        func first(_ phrases: [String]) -> String.Index? {
+            phrases.compactMap { n.range(of: normalise($0))?.lowerBound }.min()
+        }
+        // Negated calls ("please don't call me") are email phrases: look at them first.
+        let e = first(emailPhrases)
+        let p = first(phonePhrases)
+        switch (p, e) {
+        case (nil, nil): return .unknown
+        case (_?, nil): return .phone
+        case (nil, _?): return .email
+        case let (p?, e?): return e <= p ? .email : .phone
+        }
+    }
+
+    static let termsPhrases = [
+        "accept the terms", "agree to the terms", "agree with the terms", "accept your terms", "agree to your terms",
+        "accept the t&c", "agree to the t&c", "accept terms and conditions", "agree to terms and conditions",
+        "accept all terms", "agree to all terms", "terms and conditions are accepted", "terms and conditions accepted",
+        "i have read and accept", "i've read and accept", "i have read and agree", "i've read and agree",
+        "i consent to the terms",
+        "اوافق علي الشروط", "اقبل الشروط", "موافق علي الشروط", "اوافق علي جميع الشروط", "الموافقة علي الشروط",
+        "j'accepte les conditions", "j'accepte les cgv", "j'accepte les termes", "j'ai lu et j'accepte",
+        "j'ai lu et accepte", "accepte les conditions générales", "je confirme accepter",
+    ]
+    static let termsNegations = ["not accept", "don't accept", "do not agree", "don't agree", "not agree", "لا اوافق", "n'accepte pas"]
+
+    /// Terms confirmed in words: an explicit phrase, or "confirm …" with "terms" in the same sentence.
+    static func termsConfirmed(_ n: String) -> Bool {
+        let sentences = n.split(whereSeparator: { ".!?\n؟".contains($0) }).map(String.init)
+        for s in sentences {
+            if termsNegations.contains(where: { s.contains($0) }) { continue }
+            if termsPhrases.contains(where: { s.contains(normalise($0)) }) { return true }
+            let confirms = s.contains("confirm") || s.contains("accept") || s.contains("agree") || s.contains("اؤكد")
+                || s.contains("je confirme")
+            let terms = s.contains("terms") || s.contains("t&c") || s.contains("الشروط") || s.contains("conditions générales")
+            if confirms && terms { return true }
+        }
+        return false
+    }
+
+    static let imageWords = [
+        "scan", "mri", "ct ", "ct-", "ct.", "x-ray", "xray", "x ray", "radiolog", "ultrasound", "pet ", "pet-ct",
+        "pet/ct", "mammogra", "angiogra", "imaging", "images", "dicom",
+        "أشعة", "اشعة", "رنين", "مقطعية", "صور", "radiographie", "irm", "scanner", "échographie", "echographie",
+        "imagerie",
+    ]
+
+    /// The text asks for images review: medical imaging words, matched as word starts.
+    static func mentionsImages(_ n: String) -> Bool {
+        let padded = " " + n + " "
+        return imageWords.contains { w in
+            let needle = normalise(w)
+            var from = padded.startIndex
+            while let r = padded.range(of: needle, range: from..<padded.endIndex) {
+                let before = padded[padded.index(before: r.lowerBound)]
+                if !before.isLetter { return true }
+                from = r.upperBound
+            }
+            return false
+        }
+    }
+}
+
+import Foundation
