@@ -1,0 +1,41 @@
+/// Every section and key the configuration file may contain, in documentation order.
+///
+/// Unknown sections and keys are rejected at start-up with a suggestion taken from here, so
+/// a misspelt `passwrd` is an error the operator sees at once, not a silently ignored line.
+enum ConfigurationSchema {
+    static let credentialKeys = ["password_env", "password_file", "oauth2_token_file"]
+    static let timeoutKeys = ["connect_timeout_seconds", "timeout_seconds"]
+
+    static let sections: [(name: String, keys: [String])] = [
+        ("imap", ["url", "username"] + credentialKeys
+            + ["ca_file", "allow_plaintext", "processed_folder", "failed_folder", "max_message_bytes"] + timeoutKeys),
+        ("smtp", ["url", "username"] + credentialKeys + ["ca_file", "allow_plaintext", "from"] + timeoutKeys),
+        ("maildir", ["path", "read_only", "processed_folder", "failed_folder", "max_message_bytes"]),
+        ("outbox", ["path", "from"]),
+        ("cases", ["path"]),
+        ("journal", ["path"]),
+        ("poll", ["interval_seconds", "idle"]),
+        ("monitoring", ["listen"]),
+        ("intake", [
+            "message_id_domain", "own_addresses", "sponsor_domains", "closures", "time_zone",
+            "office_close_hour", "max_file_bytes", "max_images", "records_review_price",
+            "records_and_images_review_price",
+        ]),
+    ]
+
+    static var sectionNames: [String] { sections.map(\.name) }
+
+    static func keys(of section: String) -> [String] {
+        sections.first { $0.name == section }?.keys ?? []
+    }
+
+    // Defaults shared by the file and the embedded default.
+    static let defaultProcessedFolder = "Processed"
+    static let defaultFailedFolder = "Failed"
+    /// 40 MiB: larger than any request with three 8 MB images and reports, base64-encoded.
+    static let defaultMaxMessageBytes = 41_943_040
+    static let defaultConnectTimeoutSeconds = 30
+    static let defaultTimeoutSeconds = 120
+    static let defaultIntervalSeconds = 60
+    static let defaultFrom = "Second Medical Opinion <secondopinion@example.org>"
+}
