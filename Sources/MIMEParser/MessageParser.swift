@@ -9,9 +9,9 @@ public struct MIMELimits: Sendable, Hashable {
     public var maxParts: Int
 
     public init(maxHeaderBytes: Int = 256 * 1024, maxDepth: Int = 32, maxParts: Int = 10_000) {
-        self.maxHeaderBytes = maxHeaderBytes
-        self.maxDepth = maxDepth
-        self.maxParts = maxParts
+        self.maxHeaderBytes = max(1, maxHeaderBytes)
+        self.maxDepth = max(1, maxDepth)
+        self.maxParts = max(1, maxParts)
     }
 
     public static let `default` = MIMELimits()
@@ -19,11 +19,13 @@ public struct MIMELimits: Sendable, Hashable {
 
 extension MIMEMessage {
     /// Parses a whole message. Never fails: defects become `warnings`.
-    /// PLACEHOLDER until the real parser lands: one text/plain part, no header.
+    ///
+    /// The header is split into fields, the body into the MIME tree (multiparts split at
+    /// their boundaries, `message/rfc822` parsed recursively); leaf bodies are slices of
+    /// `bytes`, transfer-decoded only when asked. Encapsulated messages whose body had to be
+    /// decoded own their decoded bytes.
     public init(parsing bytes: [UInt8], limits: MIMELimits = .default) {
-        let root = MIMEPart(
-            path: "1", header: MIMEHeader(), contentType: .defaultText, disposition: nil,
-            transferEncoding: .sevenBit, rawBody: bytes[...])
-        self.init(bytes: bytes, header: MIMEHeader(), root: root, warnings: [MIMEWarning(partPath: "", message: "placeholder parser")])
+        var budget = EntityParser.Budget(partsLeft: limits.maxParts)
+        self = EntityParser.parseMessage(bytes, limits: limits, prefix: "", depth: 0, budget: &budget)
     }
 }

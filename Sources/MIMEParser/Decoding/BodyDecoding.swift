@@ -1,0 +1,90 @@
+/// Transfer decoding of part bodies (RFC 2045 §6), on demand.
+///
+/// `decodedBody()` decodes the whole body at once; `decodeBody(to:)` decodes in chunks of
+/// `chunkSize` input bytes into a reused buffer, so a 40 MB attachment can be written to a
+/// file with memory bounded by the chunk, not the attachment. Both use the streaming
+/// decoders for base64 and quoted-printable; 7bit, 8bit, binary and unknown encodings are
+/// the identity.
+extension MIMEPart {
+    /// Input bytes handed to the streaming decoders per step of `decodeBody(to:)`.
+    public static let decodeChunkSize = 256 * 1024
+
+    /// The body with its transfer encoding undone.
+    public func decodedBody() -> [UInt8] {
+        decodedBodyReporting().bytes
+    }
+
+    /// The body with its transfer encoding undone, and what the decoder had to skip.
+    public func decodedBodyReporting() -> (bytes: [UInt8], report: DecodeReport?) {
+        switch transferEncoding {
+        case .base64:
+            var out: [UInt8] = []
+            out.reserveCapacity(rawBody.count / 4 * 3 + 3)
+            let report = rawBody.withUnsafeBytes { Base64.decode($0, into: &out) }
+            return (out, report)
+        case .quotedPrintable:
+            var out: [UInt8] = []
+            out.reserveCapacity(rawBody.count)
+            let report = rawBody.withUnsafeBytes { QuotedPrintable.decode($0, into: &out) }
+            return (out, report)
+        case .sevenBit, .eightBit, .binary, .other:
+            return (Array(rawBody), nil)
+        }
+    }
+
+    /// Streams the decoded body to `sink` in chunks (each buffer is valid only during the call).
+    public func decodeBody(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let chunk = MIMEPart.decodeChunkSize
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk)
+        switch transferEncoding {
+        case .base64:
+            var decoder = Base64.StreamDecoder()
+            var start = rawBody.startIndex
+            while start < rawBody.endIndex {
+                let end = min(start + chunk, rawBody.endIndex)
+                out.removeAll(keepingCapacity: true)
+                rawBody[start..<end].withUnsafeBytes { decoder.decode($0, into: &out) }
+                if !out.isEmpty { try out.withUnsafeBytes(sink) }
+                start = end
+            }
+            out.removeAll(keepingCapacity: true)
+            _ = decoder.finish(into: &out)
+            if !out.isEmpty { try out.withUnsafeBytes(sink) }
+        case .quotedPrintable:
+            var decoder = QuotedPrintable.StreamDecoder()
+            var start = rawBody.startIndex
+            while start < rawBody.endIndex {
+                let end = min(start + chunk, rawBody.endIndex)
+                out.removeAll(keepingCapacity: true)
+                rawBody[start..<end].withUnsafeBytes { decoder.decode($0, into: &out) }
+                if !out.isEmpty { try out.withUnsafeBytes(sink) }
+                start = end
+            }
+            out.removeAll(keepingCapacity: true)
+            _ = decoder.finish(into: &out)
+            if !out.isEmpty { try out.withUnsafeBytes(sink) }
+        case .sevenBit, .eightBit, .binary, .other:
+            var start = rawBody.startIndex
+            while start < rawBody.endIndex {
+                let end = min(start + chunk, rawBody.endIndex)
+                try rawBody[start..<end].withUnsafeBytes(sink)
+                start = end
+            }
+        }
+    }
+
+    /// The text of a `text/*` leaf: transfer-decoded, then converted from its charset
+    /// (falling back to UTF-8, then windows-1252, when the label is missing or wrong).
+    /// Nil for other types.
+    public func text() -> String? {
+        textReporting()?.text
+    }
+
+    /// As `text()`, with the charset fallback note when one was needed.
+    public func textReporting() -> (text: String, warning: String?)? {
+        guard contentType.type == "text", isLeaf else { return nil }
+        let c = Charsets.decode(decodedBody(), charset: contentType.parameters["charset"])
+        return (c.text, c.warning)
+    }
+}

@@ -1,0 +1,146 @@
+/// Builds the MIME tree of one message from its bytes (RFC 2045/2046): headers, then a
+/// body that is a leaf, a multipart split at its boundary, or an encapsulated message
+/// parsed recursively. Bodies stay slices of the input; nothing is decoded here except
+/// transfer-encoded `message/rfc822` bodies, which must be decoded to be parsed.
+struct EntityParser {
+    /// Work left for the whole parse, shared with encapsulated messages.
+    struct Budget {
+        var partsLeft: Int
+        var warnedParts = false
+    }
+
+    let bytes: [UInt8]
+    let buffer: UnsafeBufferPointer<UInt8>
+    let limits: MIMELimits
+    var warnings: [MIMEWarning] = []
+
+    /// Parses `bytes` as a message whose part paths start with `prefix` ("" at the top).
+    static func parseMessage(_ bytes: [UInt8], limits: MIMELimits, prefix: String, depth: Int, budget: inout Budget) -> MIMEMessage {
+        bytes.withUnsafeBufferPointer { buf in
+            var parser = EntityParser(bytes: bytes, buffer: buf, limits: limits)
+            let (header, root) = parser.parseMessageRoot(0..<buf.count, prefix: prefix, depth: depth, budget: &budget)
+            parser.checkMessageFields(header, path: prefix)
+            return MIMEMessage(bytes: bytes, header: header, root: root, warnings: parser.warnings)
+        }
+    }
+
+    /// The message's own header and its root part. A multipart root takes the prefix as its
+    /// path (its children are "1", "2"… or "prefix.1"…); a single-part root is "1" or "prefix.1".
+    mutating func parseMessageRoot(_ range: Range<Int>, prefix: String, depth: Int, budget: inout Budget) -> (MIMEHeader, MIMEPart) {
+        let block = HeaderBlockParser(buffer: buffer, limits: limits)
+            .parse(range, path: prefix, allowMboxLine: prefix.isEmpty, warnings: &warnings)
+        let header = MIMEHeader(fields: block.fields)
+        let leafPath = prefix.isEmpty ? "1" : prefix + ".1"
+        let info = HeaderInterpreter.interpret(header, path: prefix, defaultType: .defaultText, warnings: &warnings)
+        let containerPath = isContainer(info.contentType, depth: depth) == .multipart ? prefix : leafPath
+        budget.partsLeft -= 1
+        let root = buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: containerPath, depth: depth, budget: &budget)
+        return (header, root)
+    }
+
+    /// Notes unreadable Date and From fields of a message header (RFC 5322 §3.6).
+    private mutating func checkMessageFields(_ header: MIMEHeader, path: String) {
+        if let d = header["Date"], DateParser.parse(d) == nil {
+            warnings.append(MIMEWarning(partPath: path, message: "unparseable Date field"))
+        }
+        if let f = header["From"], AddressParser.parseList(f).isEmpty {
+            warnings.append(MIMEWarning(partPath: path, message: "From field has no readable address"))
+        }
+        for field in header.fields where field.value.utf8.count > 6 && field.value.contains("=?") {
+            if field.name.caseInsensitiveEquals("subject"), let w = Decoding.decodeEncodedWordsNoting(field.value).warning {
+                warnings.append(MIMEWarning(partPath: path, message: "Subject: \(w)"))
+            }
+        }
+    }
+
+    private enum Kind { case leaf, multipart, message }
+
+    private func isContainer(_ type: ContentType, depth: Int) -> Kind {
+        guard depth < limits.maxDepth else { return .leaf }
+        if type.type == "multipart", let b = type.parameters["boundary"], !b.isEmpty { return .multipart }
+        if type.type == "message", type.subtype == "rfc822" || type.subtype == "global" { return .message }
+        return .leaf
+    }
+
+    /// One body part of a multipart: its own header, then its body.
+    private mutating func parseBodyPart(_ range: Range<Int>, path: String, depth: Int, defaultType: ContentType, budget: inout Budget) -> MIMEPart {
+        let block = HeaderBlockParser(buffer: buffer, limits: limits).parse(range, path: path, allowMboxLine: false, warnings: &warnings)
+        let header = MIMEHeader(fields: block.fields)
+        let info = HeaderInterpreter.interpret(header, path: path, defaultType: defaultType, warnings: &warnings)
+        return buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: path, depth: depth, budget: &budget)
+    }
+
+    private mutating func buildPart(header: MIMEHeader, info: HeaderInterpreter.Info, body: Range<Int>, path: String, depth: Int, budget: inout Budget) -> MIMEPart {
+        var part = MIMEPart(
+            path: path, header: header, contentType: info.contentType, disposition: info.disposition,
+            transferEncoding: info.transferEncoding, rawBody: bytes[body])
+        let type = info.contentType
+        if depth >= limits.maxDepth, type.type == "multipart" || type.type == "message" {
+            warnings.append(MIMEWarning(partPath: path, message: "nesting deeper than \(limits.maxDepth) levels; \(type.mimeType) kept as a leaf"))
+            return part
+        }
+        switch isContainer(type, depth: depth) {
+        case .leaf:
+            if type.type == "multipart" {
+                warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) without a boundary parameter; kept as a leaf"))
+            }
+        case .multipart:
+            part.children = splitMultipart(body, type: type, path: path, depth: depth, budget: &budget)
+        case .message:
+            part.encapsulated = parseEncapsulated(part, path: path, depth: depth, budget: &budget)
+        }
+        return part
+    }
+
+    private mutating func splitMultipart(_ body: Range<Int>, type: ContentType, path: String, depth: Int, budget: inout Budget) -> [MIMEPart] {
+        let boundary = Array((type.parameters["boundary"] ?? "").utf8)
+        let split = BoundaryScanner(buffer: buffer).split(body, boundary: boundary, maxParts: max(0, budget.partsLeft))
+        if split.parts.isEmpty {
+            warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) has no body parts (boundary \"\(type.parameters["boundary"] ?? "")\" not found)"))
+            return []
+        }
+        if !split.closed {
+            if split.parts.count >= budget.partsLeft {
+                // Reported below as the part limit.
+            } else {
+                warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) has no closing boundary; the last part runs to the end"))
+            }
+        }
+        let childDefault = type.subtype == "digest" ? ContentType(type: "message", subtype: "rfc822") : ContentType.defaultText
+        var children: [MIMEPart] = []
+        children.reserveCapacity(split.parts.count)
+        for (n, range) in split.parts.enumerated() {
+            guard budget.partsLeft > 0 else {
+                if !budget.warnedParts {
+                    budget.warnedParts = true
+                    warnings.append(MIMEWarning(partPath: path, message: "more than \(limits.maxParts) parts; the rest are not parsed"))
+                }
+                break
+            }
+            budget.partsLeft -= 1
+            let childPath = path.isEmpty ? String(n + 1) : "\(path).\(n + 1)"
+            children.append(parseBodyPart(range, path: childPath, depth: depth + 1, defaultType: childDefault, budget: &budget))
+        }
+        return children
+    }
+
+    /// RFC 2046 §5.2.1: the body of a message/rfc822 part is a message. Transfer-encoded
+    /// bodies (base64 is not allowed there, but is sent) are decoded first.
+    private mutating func parseEncapsulated(_ part: MIMEPart, path: String, depth: Int, budget: inout Budget) -> EncapsulatedMessage? {
+        let inner: [UInt8]
+        switch part.transferEncoding {
+        case .base64, .quotedPrintable:
+            warnings.append(MIMEWarning(partPath: path, message: "message/rfc822 with \(part.transferEncoding.label) transfer encoding; decoded before parsing"))
+            inner = part.decodedBody()
+        default:
+            inner = Array(part.rawBody)
+        }
+        guard inner.contains(where: { !ASCII.isWhitespace($0) }) else {
+            warnings.append(MIMEWarning(partPath: path, message: "message/rfc822 part is empty"))
+            return nil
+        }
+        let message = EntityParser.parseMessage(inner, limits: limits, prefix: path, depth: depth + 1, budget: &budget)
+        warnings.append(contentsOf: message.warnings)
+        return EncapsulatedMessage(message)
+    }
+}
