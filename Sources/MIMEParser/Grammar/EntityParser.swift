@@ -100,8 +100,9 @@ struct EntityParser {
             return []
         }
         if !split.closed {
-            if split.parts.count >= budget.partsLeft {
-                // Reported below as the part limit.
+            if split.epilogue != nil {
+                budget.warnedParts = true
+                warnings.append(MIMEWarning(partPath: path, message: "more than \(limits.maxParts) parts; the rest are not parsed"))
             } else {
                 warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) has no closing boundary; the last part runs to the end"))
             }
