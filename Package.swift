@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         // Bytes in, message model out. No I/O, no logging, no knowledge of clinics.
-        .target(name: "MIMEParser"),
+        .target(name: "MIMEParser", exclude: ["API-PLAN.md"]),
         // libcurl, with typed wrappers around its variadic calls. Only MailIntake's edges import it.
         .systemLibrary(
             name: "CCurl",
@@ -43,6 +43,7 @@ let package = Package(
                 "MIMEParser",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -33,7 +33,9 @@ extension MIMEPart {
     }
 
     /// Streams the decoded body to `sink` in chunks (each buffer is valid only during the call).
-    public func decodeBody(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// Returns what the decoder had to skip (nil for the identity encodings).
+    @discardableResult
+    public func decodeBody(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows -> DecodeReport? {
         let chunk = MIMEPart.decodeChunkSize
         var out: [UInt8] = []
         out.reserveCapacity(chunk)
@@ -49,8 +51,9 @@ extension MIMEPart {
                 start = end
             }
             out.removeAll(keepingCapacity: true)
-            _ = decoder.finish(into: &out)
+            let report = decoder.finish(into: &out)
             if !out.isEmpty { try out.withUnsafeBytes(sink) }
+            return report
         case .quotedPrintable:
             var decoder = QuotedPrintable.StreamDecoder()
             var start = rawBody.startIndex
@@ -62,8 +65,9 @@ extension MIMEPart {
                 start = end
             }
             out.removeAll(keepingCapacity: true)
-            _ = decoder.finish(into: &out)
+            let report = decoder.finish(into: &out)
             if !out.isEmpty { try out.withUnsafeBytes(sink) }
+            return report
         case .sevenBit, .eightBit, .binary, .other:
             var start = rawBody.startIndex
             while start < rawBody.endIndex {
@@ -71,6 +75,7 @@ extension MIMEPart {
                 try rawBody[start..<end].withUnsafeBytes(sink)
                 start = end
             }
+            return nil
         }
     }
 
