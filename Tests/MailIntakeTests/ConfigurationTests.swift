@@ -217,34 +217,14 @@ import Testing
         #expect(warnings.first?.contains("imap.allow_plaintext") == true)
     }
 
-    @Test func secretsAreNeverPrinted() throws {
-        let secret = Secret("hunter2-very-secret")
-        #expect(!"\(secret)".contains("hunter2"))
-        #expect(!String(reflecting: secret).contains("hunter2"))
-        var dumped = ""
-        dump(secret, to: &dumped)
-        #expect(!dumped.contains("hunter2"))
-        let resolved = try Credential.passwordEnvironment("X_PW").resolve(environment: ["X_PW": "hunter2-very-secret"])
-        #expect(resolved.reveal() == "hunter2-very-secret")
-        #expect(Credential.passwordEnvironment("X_PW").description == "password from $X_PW")
-    }
-
-    @Test func credentialErrorsNameTheSourceNotTheSecret() {
-        #expect(throws: CredentialError.self) {
-            try Credential.passwordEnvironment("MAILBOT_NOT_SET_ANYWHERE").resolve(environment: [:])
-        }
-        do {
-            _ = try Credential.passwordFile("/nonexistent/pw").resolve(environment: [:])
-        } catch {
-            #expect("\(error)".contains("/nonexistent/pw"))
-        }
-    }
-
-    @Test func passwordFileGivesItsFirstLineTrimmed() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)").path
-        try Data("  s3cret \nsecond line\n".utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(try Credential.passwordFile(path).resolve(environment: [:]).reveal() == "s3cret")
+    @Test func credentialsDescribeTheirSourceNeverTheSecret() throws {
+        let config = try parse(Self.server)
+        let printed = "\(config) \(String(reflecting: config))"
+        #expect(printed.contains("MAILBOT_IMAP_PASSWORD"))
+        let inMemory = TransportCredential.password("hunter2-very-secret")
+        #expect(!"\(inMemory)".contains("hunter2"))
+        #expect(!String(reflecting: inMemory).contains("hunter2"))
+        #expect(!"\(try inMemory.resolve())".contains("hunter2"))
     }
 
     @Test func theEmbeddedDefaultUsesTheSamplesReadOnly() {

@@ -56,7 +56,7 @@ public struct IMAPSection: Sendable, Hashable {
     /// `imaps://host:993/INBOX`, or `imap://` (STARTTLS is then required unless `allowPlaintext`).
     public var url: String
     public var username: String
-    public var credential: Credential
+    public var credential: TransportCredential
     /// A CA certificate file (PEM) trusted in addition to the system's.
     public var caFile: String?
     /// Allows an unencrypted session; meant for loopback tests only.
@@ -75,7 +75,7 @@ public struct SMTPSection: Sendable, Hashable {
     /// nil for a server that takes mail without authentication (a local relay).
     public var username: String?
     /// Present exactly when `username` is.
-    public var credential: Credential?
+    public var credential: TransportCredential?
     public var caFile: String?
     public var allowPlaintext: Bool
     /// The From header of replies, `Name <address>` or a bare address.

@@ -99,7 +99,7 @@ struct ConfigurationSectionReader {
     }
 
     /// The section's credential: exactly one of `password_env`, `password_file`, `oauth2_token_file`.
-    func credential() throws(ConfigurationError) -> Credential? {
+    func credential() throws(ConfigurationError) -> TransportCredential? {
         let present = ConfigurationSchema.credentialKeys.filter(has)
         if present.count > 1 {
             let names = present.map { "'\(name).\($0)'" }.joined(separator: " and ")
