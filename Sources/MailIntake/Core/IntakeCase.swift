@@ -19,25 +19,52 @@ public struct IntakeCase: Codable, Sendable, Equatable {
     public var reply: Reply
     /// Additive: later messages in the same thread that joined this case, oldest first.
     public var followUps: [FollowUp]?
+    /// Additive: the request's subject as decoded (for people; never used to decide anything).
+    public var subject: String? = nil
 
     public static let schemaName = "second-opinion-case/1"
 
-    public init(
-        caseId: String, receivedAt: Date, messageId: String?, requester: Requester, service: Service,
-        description: String, attachments: [Attachment], embassy: Embassy, issues: [IssueCode],
-        callback: Callback, reply: Reply
-    ) {
-        self.caseId = caseId
-        self.receivedAt = receivedAt
-        self.messageId = messageId
-        self.requester = requester
-        self.service = service
-        self.description = description
-        self.attachments = attachments
-        self.embassy = embassy
-        self.issues = issues
-        self.callback = callback
-        self.reply = reply
+    enum CodingKeys: String, CodingKey {
+        case schema, caseId, receivedAt, messageId, requester, service, description, attachments
+        case embassy, issues, callback, reply, followUps, subject
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(String.self, forKey: .schema) ?? IntakeCase.schemaName
+        caseId = try c.decode(String.self, forKey: .caseId)
+        receivedAt = try c.decode(Date.self, forKey: .receivedAt)
+        messageId = try c.decodeIfPresent(String.self, forKey: .messageId)
+        requester = try c.decode(Requester.self, forKey: .requester)
+        service = try c.decode(Service.self, forKey: .service)
+        description = try c.decode(String.self, forKey: .description)
+        attachments = try c.decode([Attachment].self, forKey: .attachments)
+        embassy = try c.decode(Embassy.self, forKey: .embassy)
+        issues = try c.decode([IssueCode].self, forKey: .issues)
+        callback = try c.decode(Callback.self, forKey: .callback)
+        reply = try c.decode(Reply.self, forKey: .reply)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        followUps = try c.decodeIfPresent([FollowUp].self, forKey: .followUps)
+    }
+
+    // Every key is always present: `messageId` is written as null rather than left out, so
+    // scripts can rely on the field. A stored property added above must be added here too.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(caseId, forKey: .caseId)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(messageId, forKey: .messageId)
+        try c.encode(requester, forKey: .requester)
+        try c.encode(service, forKey: .service)
+        try c.encode(description, forKey: .description)
+        try c.encode(attachments, forKey: .attachments)
+        try c.encode(embassy, forKey: .embassy)
+        try c.encode(issues, forKey: .issues)
+        try c.encode(callback, forKey: .callback)
+        try c.encode(reply, forKey: .reply)
+        try c.encodeIfPresent(followUps, forKey: .followUps)
+        try c.encode(subject, forKey: .subject)
     }
 
     /// Additive: one later message of the thread, joined to the case.
@@ -74,6 +101,16 @@ public struct IntakeCase: Codable, Sendable, Equatable {
             self.email = email
             self.phone = phone
             self.preferredContact = preferredContact
+        }
+
+        // `phone` is always present, as null when unknown.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(name, forKey: .name)
+            try c.encode(email, forKey: .email)
+            try c.encode(phone, forKey: .phone)
+            try c.encode(preferredContact, forKey: .preferredContact)
         }
     }
 

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Renders `summary.html`: one case for an administrator, opened straight from the file share.
+///
+/// Self-contained (inline CSS, no scripts, nothing fetched) and locked down by a strict
+/// Content-Security-Policy. Every string that came from mail is escaped through
+/// ``HTMLText/escape(_:)``; the only unescaped text is our own markup and wording.
+public enum CaseSummaryPage {
+    /// The whole page for `intakeCase`.
+    public static func render(_ intakeCase: IntakeCase) -> String {
+        let c = intakeCase
+        let e = HTMLText.escape
+        var html = HTMLText.head(title: "\(c.caseId) – second opinion request")
+        html += "<body>\n"
+        html += "<p class=\"muted\"><a href=\"../index.html\">All cases</a></p>\n"
+        html += "<h1>\(e(c.caseId))</h1>\n"
+        if let subject = c.subject, !subject.isEmpty {
+            html += "<p><strong>Subject:</strong> \(e(subject))</p>\n"
+        }
+        html += "<p class=\"muted\">Received \(e(HTMLText.londonTime(c.receivedAt))) · "
+        html += "\(e(CaseWording.reply(c.reply)))</p>\n"
+        html += issuesSection(c)
+        html += requesterSection(c)
+        html += "<h2>Condition description</h2>\n"
+        if c.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            html += "<p class=\"bad\">None given.</p>\n"
+        } else {
+            html += "<div class=\"box\">\(e(c.description))</div>\n"
+        }
+        html += attachmentsSection(c)
+        html += embassySection(c)
+        html += callbackSection(c)
+        html += notesSection(c)
+        html += "<h2>Original message</h2>\n"
+        html += "<p><a href=\"original.eml\">original.eml</a> (exactly as received"
+        if let id = c.messageId { html += "; Message-ID \(e(id))" }
+        html += ")</p>\n</body>\n</html>\n"
+        return html
+    }
+
+    private static func issuesSection(_ c: IntakeCase) -> String {
+        guard !c.issues.isEmpty else {
+            return "<h2>Issues</h2>\n<p class=\"ok\">None: the request is complete.</p>\n"
+        }
+        var html = "<h2>Issues</h2>\n<ul class=\"issues\">\n"
+        for issue in c.issues {
+            html += "<li>\(HTMLText.escape(CaseWording.issue(issue))) <span class=\"tag\">\(issue.rawValue)</span></li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    private static func requesterSection(_ c: IntakeCase) -> String {
+        let e = HTMLText.escape
+        let r = c.requester
+        var html = "<h2>Requester</h2>\n<dl>\n"
+        html += "<dt>Name</dt><dd>\(r.name.isEmpty ? "<span class=\"muted\">not given</span>" : e(r.name))</dd>\n"
+        html += "<dt>Email</dt><dd>\(e(r.email))</dd>\n"
+        html += "<dt>Phone</dt><dd>\(r.phone.map(e) ?? "<span class=\"muted\">not given</span>")</dd>\n"
+        html += "<dt>Preferred contact</dt><dd>\(CaseWording.contact(r.preferredContact))</dd>\n"
+        html += "<dt>Requester is</dt><dd>\(r.kind == .embassy ? "an embassy (sponsor)" : "the patient")</dd>\n"
+        html += "<dt>Service</dt><dd>\(e(CaseWording.service(c.service)))</dd>\n"
+        return html + "</dl>\n"
+    }
+
+    private static func attachmentsSection(_ c: IntakeCase) -> String {
+        let e = HTMLText.escape
+        guard !c.attachments.isEmpty else { return "<h2>Attachments</h2>\n<p class=\"muted\">None.</p>\n" }
+        var html = "<h2>Attachments</h2>\n<table>\n"
+        html += "<tr><th>File</th><th>Role</th><th>Type</th><th>Size</th><th>Status</th></tr>\n"
+        for a in c.attachments {
+            let name: String
+            if let stored = a.storedAs {
+                name = "<a href=\"\(HTMLText.href(stored))\">\(e(a.filename))</a>"
+                    + (stored.hasSuffix("/" + a.filename) ? "" : "<br><span class=\"muted\">saved as \(e(stored))</span>")
+            } else {
+                name = e(a.filename)
+            }
+            var type = e(a.detectedType)
+            if a.declaredType.lowercased() != a.detectedType.lowercased() {
+                type += "<br><span class=\"muted\">declared \(e(a.declaredType))</span>"
+            }
+            let status: String
+            switch a.status {
+            case .accepted: status = "<span class=\"ok\">accepted</span>"
+            case .rejected:
+                let why = a.reason.map(CaseWording.reason) ?? "rejected"
+                status = "<span class=\"bad\">rejected: \(e(why))</span>"
+            }
+            let detail = a.detail.map { "<br><span class=\"muted\">\(e($0))</span>" } ?? ""
+            html += "<tr><td>\(name)</td><td>\(CaseWording.role(a.role))</td><td>\(type)</td>"
+            html += "<td>\(CaseWording.size(a.size))</td><td>\(status)\(detail)</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private static func embassySection(_ c: IntakeCase) -> String {
+        let e = HTMLText.escape
+        guard c.embassy.detected || !c.embassy.signals.isEmpty || c.embassy.letterOfGuarantee else { return "" }
+        var html = "<h2>Embassy sponsorship</h2>\n"
+        html += "<p>\(c.embassy.detected ? "Sponsorship detected (to be verified)." : "Possible sponsorship signals.") "
+        html += c.embassy.letterOfGuarantee
+            ? "<span class=\"ok\">A letter of guarantee came with the request.</span>"
+            : "<span class=\"bad\">No letter of guarantee yet.</span>"
+        html += "</p>\n"
+        if let auth = c.embassy.authentication {
+            html += "<p class=\"muted\">Sender authentication: \(e(auth))</p>\n"
+        }
+        if !c.embassy.signals.isEmpty {
+            html += "<ul>\n" + c.embassy.signals.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        return html
+    }
+
+    private static func callbackSection(_ c: IntakeCase) -> String {
+        let e = HTMLText.escape
+        let zone = c.callback.timeZone
+        var html = "<h2>Callback</h2>\n<p>Contact the requester by <strong>"
+        html += e(HTMLText.londonTime(c.callback.due, timeZone: zone)) + "</strong>.</p>\n"
+        if let booked = c.callback.booked {
+            html += "<p class=\"ok\">The requester chose \(e(slot(booked, zone: zone))).</p>\n"
+        }
+        if !c.callback.slots.isEmpty {
+            html += "<p>Slots offered:</p>\n<ul>\n"
+            html += c.callback.slots.map { "<li>\(e(slot($0, zone: zone)))</li>\n" }.joined()
+            html += "</ul>\n"
+        }
+        return html
+    }
+
+    private static func slot(_ s: IntakeCase.Callback.Slot, zone: String) -> String {
+        HTMLText.londonTime(s.start, timeZone: zone) + " – " + HTMLText.londonClock(s.end, timeZone: zone)
+    }
+
+    private static func notesSection(_ c: IntakeCase) -> String {
+        let e = HTMLText.escape
+        var html = ""
+        if let failures = c.reply.deliveryFailures, !failures.isEmpty {
+            html += "<h2>Delivery problems</h2>\n<p class=\"bad\">Our reply could not be delivered:</p>\n<ul>\n"
+            html += failures.map { "<li>\(e($0))</li>\n" }.joined()
+            html += "</ul>\n"
+        }
+        if let followUps = c.followUps, !followUps.isEmpty {
+            html += "<h2>Follow-up messages</h2>\n"
+            for f in followUps {
+                html += "<p class=\"muted\">\(e(HTMLText.londonTime(f.receivedAt))) · "
+                html += "<a href=\"\(HTMLText.href(f.storedAs))\">\(e(f.storedAs))</a></p>\n"
+                if !f.text.isEmpty { html += "<div class=\"box\">\(e(f.text))</div>\n" }
+            }
+        }
+        return html
+    }
+}
