@@ -67,6 +67,26 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         try c.encode(subject, forKey: .subject)
     }
 
+    public init(
+        caseId: String, receivedAt: Date, messageId: String?, requester: Requester, service: Service,
+        description: String, attachments: [Attachment], embassy: Embassy, issues: [IssueCode],
+        callback: Callback, reply: Reply, followUps: [FollowUp]? = nil, subject: String? = nil
+    ) {
+        self.caseId = caseId
+        self.receivedAt = receivedAt
+        self.messageId = messageId
+        self.requester = requester
+        self.service = service
+        self.description = description
+        self.attachments = attachments
+        self.embassy = embassy
+        self.issues = issues
+        self.callback = callback
+        self.reply = reply
+        self.followUps = followUps
+        self.subject = subject
+    }
+
     /// Additive: one later message of the thread, joined to the case.
     public struct FollowUp: Codable, Sendable, Equatable {
         public var messageId: String?

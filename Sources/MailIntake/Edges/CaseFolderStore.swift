@@ -150,7 +150,7 @@ public struct CaseFolderStore: Sendable {
         let id = intakeCase.caseId
         let dir = folder(of: id)
         guard caseExists(id) else { throw FileStoreError("update case", dir, detail: "no such case") }
-        let paths = try finalPaths(newFiles, existing: { fileNames(of: id, in: $0) }, patching: &intakeCase)
+        let paths = try finalPaths(newFiles, existing: { fileNames(of: id, in: $0) }, patching: &intakeCase, newestFirst: true)
         for (file, path) in zip(newFiles, paths) {
             try AtomicFiles.makeDirectory(dir + "/" + path.folder, mode: folderMode)
             try AtomicFiles.createOnce(dir + "/" + path.folder + "/" + path.name, bytes: file.bytes, mode: fileMode)
@@ -217,7 +217,8 @@ public struct CaseFolderStore: Sendable {
     /// path, the attachment or follow-up whose `storedAs` named the old path is pointed at the
     /// new one, so `case.json` never names a file that is not there.
     private func finalPaths(
-        _ files: [CaseFile], existing: (String) -> Set<String>, patching intakeCase: inout IntakeCase
+        _ files: [CaseFile], existing: (String) -> Set<String>, patching intakeCase: inout IntakeCase,
+        newestFirst: Bool = false
     ) throws -> [(folder: String, name: String)] {
         var taken: [String: Set<String>] = [:]
         var patchedAttachments = Set<Int>()
@@ -235,12 +236,16 @@ public struct CaseFolderStore: Sendable {
             taken[folder] = used
             result.append((folder, name))
             let newPath = folder + "/" + name
-            if let i = intakeCase.attachments.indices.first(where: {
+            // In an update the new entries are the last ones: match from the end.
+            let attachmentIndices = newestFirst ? Array(intakeCase.attachments.indices.reversed()) : Array(intakeCase.attachments.indices)
+            let followUps = intakeCase.followUps ?? []
+            let followUpIndices = newestFirst ? Array(followUps.indices.reversed()) : Array(followUps.indices)
+            if let i = attachmentIndices.first(where: {
                 !patchedAttachments.contains($0) && intakeCase.attachments[$0].storedAs == file.relativePath
             }) {
                 patchedAttachments.insert(i)
                 intakeCase.attachments[i].storedAs = newPath
-            } else if let followUps = intakeCase.followUps, let i = followUps.indices.first(where: {
+            } else if let i = followUpIndices.first(where: {
                 !patchedFollowUps.contains($0) && followUps[$0].storedAs == file.relativePath
             }) {
                 patchedFollowUps.insert(i)
