@@ -8,10 +8,14 @@ public struct MIMELimits: Sendable, Hashable {
     /// Parts in the whole message.
     public var maxParts: Int
 
-    public init(maxHeaderBytes: Int = 256 * 1024, maxDepth: Int = 32, maxParts: Int = 10_000) {
+    /// Open TNEF (winmail.dat) parts and uuencoded blocks in plain text into leaves.
+    public var expandLegacyContainers: Bool
+
+    public init(maxHeaderBytes: Int = 256 * 1024, maxDepth: Int = 32, maxParts: Int = 10_000, expandLegacyContainers: Bool = true) {
         self.maxHeaderBytes = max(1, maxHeaderBytes)
         self.maxDepth = max(1, maxDepth)
         self.maxParts = max(1, maxParts)
+        self.expandLegacyContainers = expandLegacyContainers
     }
 
     public static let `default` = MIMELimits()

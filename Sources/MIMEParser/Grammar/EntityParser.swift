@@ -83,6 +83,8 @@ struct EntityParser {
         case .leaf:
             if type.type == "multipart" {
                 warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) without a boundary parameter; kept as a leaf"))
+            } else if limits.expandLegacyContainers {
+                LegacyExpander.expand(&part, warnings: &warnings)
             }
         case .multipart:
             part.children = splitMultipart(body, type: type, path: path, depth: depth, budget: &budget)
