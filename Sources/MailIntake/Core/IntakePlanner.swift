@@ -1,0 +1,146 @@
+import Foundation
+import MIMEParser
+
+/// Turns one message into an `IntakePlan`: the case (new, or an existing one joined by a
+/// follow-up), the files to store, the acknowledgement or why there is none, and the
+/// actions for the runner. Pure: the received time, `now`, the case id and the existing
+/// case are arguments; nothing here reads the clock or the disk.
+public struct IntakePlanner: Sendable {
+    public var configuration: IntakeConfiguration
+
+    public init(configuration: IntakeConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Plans a parsed message. `existingCase` is the case the edge found for this thread
+    /// (see `ThreadMatcher.references(in:)`), or nil to open case `caseId`.
+    public func plan(
+        _ message: MIMEMessage, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
+    ) -> IntakePlan {
+        plan(MessageView(message), receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existingCase)
+    }
+
+    /// Plans raw message bytes.
+    public func plan(
+        bytes: [UInt8], receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
+    ) -> IntakePlan {
+        plan(MIMEMessage(parsing: bytes), receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existingCase)
+    }
+
+    /// Plans an already-read message.
+    public func plan(
+        _ m: MessageView, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
+    ) -> IntakePlan {
+        let now = now ?? receivedAt
+        let automatic = AutomaticMailDetector.reason(m)
+        let request = RequestExtractor.read(body: m.requesterText, subject: m.subject)
+        let prior = existingCase?.attachments ?? []
+        // Automatic mail brings no files of the request (a bounce returns our own reply).
+        var judged = automatic == nil ? AttachmentRules.judge(candidates(m), prior: prior, limits: configuration.limits) : []
+
+        // Sponsorship, from every signal; a guarantee letter is a report whose name says so.
+        let senders = (m.from + m.sender + m.replyTo).map { (name: $0.name, address: $0.address) }
+        let finding = SponsorDetector.detect(
+            .init(
+                senders: senders, subject: m.subject, text: request.description + "\n" + request.signature,
+                attachmentNames: judged.map(\.entry.filename), authenticationResults: m.header.values(named: "Authentication-Results")),
+            directory: configuration.sponsors)
+        for i in judged.indices
+        where judged[i].entry.status == .accepted && judged[i].entry.role == .report
+            && SponsorDetector.isGuaranteeLetter(filename: judged[i].entry.filename)
+        {
+            judged[i].entry.role = .guaranteeLetter
+        }
+
+        // Stored names: sanitised, numbered against everything the case folder already holds.
+        var taken = Set(prior.compactMap { $0.storedAs.map { String($0.dropFirst("attachments/".count)) } })
+        var files: [PlannedFile] = []
+        for i in judged.indices where judged[i].entry.status == .accepted {
+            let name = FilenameSanitizer.unique(FilenameSanitizer.sanitize(judged[i].entry.filename, index: prior.count + i + 1), taken: taken)
+            taken.insert(name)
+            judged[i].entry.storedAs = "attachments/" + name
+            files.append(PlannedFile(storedAs: "attachments/" + name, bytes: judged[i].bytes, sha256: judged[i].entry.sha256))
+        }
+        let newAttachments = judged.map(\.entry)
+
+        var c: IntakeCase
+        let sequence: Int
+        let messageStoredAs: String
+        if var existing = existingCase {
+            sequence = (existing.followUps?.count ?? 0) + 2
+            messageStoredAs = "messages/\(sequence).eml"
+            existing.followUps = (existing.followUps ?? []) + [
+                .init(messageId: m.messageID, receivedAt: receivedAt, storedAs: messageStoredAs, text: request.description)
+            ]
+            if automatic == nil { merge(request, finding, newAttachments, into: &existing) }
+            c = existing
+        } else {
+            sequence = 1
+            messageStoredAs = "original.eml"
+            c = newCase(m, request: request, finding: finding, attachments: newAttachments, caseId: caseId, receivedAt: receivedAt)
+        }
+        if automatic != nil {
+            if existingCase == nil { c.issues = [.automaticMessage] }
+        } else if let existingCase {
+            c.issues = issues(
+                c, hasDescription: !existingCase.issues.contains(.missingDescription) || request.hasDescription,
+                termsConfirmed: !existingCase.issues.contains(.termsNotConfirmed) || request.termsConfirmed,
+                mentionsImages: existingCase.service == .recordsAndImagesReview || request.mentionsImages)
+        } else {
+            c.issues = issues(
+                c, hasDescription: request.hasDescription, termsConfirmed: request.termsConfirmed,
+                mentionsImages: request.mentionsImages)
+        }
+
+        // The reply, or why there is none (the loop guard).
+        var actions: [IntakeAction] = []
+        if let existingCase { actions.append(.joinCase(caseId: existingCase.caseId)) }
+        actions.append(.storeMessage(storedAs: messageStoredAs))
+        actions += files.map { .storeAttachment(storedAs: $0.storedAs) }
+        var reply: OutgoingMail?
+        let to = m.replyAddress
+        let suppression: String? =
+            if let automatic { "automatic message: \(automatic)" }
+            else if to == nil { "no address to reply to" }
+            else if let to, configuration.isOwnAddress(to.address) { "sent from our own address" }
+            else if m.from.contains(where: { configuration.isOwnAddress($0.address) }) { "sent from our own address" }
+            else { nil }
+        if let suppression {
+            c.reply = IntakeCase.Reply(
+                status: existingCase == nil ? .suppressed : c.reply.status,
+                reason: existingCase == nil ? suppression : c.reply.reason,
+                messageId: c.reply.messageId, deliveryFailures: c.reply.deliveryFailures)
+            if m.isDeliveryStatus, let id = AutomaticMailDetector.originalMessageID(of: m, ourDomain: configuration.messageIdDomain) {
+                let concerned = ThreadMatcher.caseId(fromMessageID: id)
+                if let existingCase, concerned == nil || concerned == existingCase.caseId {
+                    c = Self.noteDeliveryFailure(on: c, originalMessageId: id, receivedAt: receivedAt)
+                } else {
+                    actions.append(.noteDeliveryFailure(caseId: concerned, originalMessageId: id))
+                }
+            }
+            actions.append(.writeCase(caseId: c.caseId))
+            actions.append(.suppressReply(reason: suppression))
+        } else if let to {
+            let mail = ReplyComposer(configuration: configuration).compose(
+                .init(
+                    intakeCase: c, newAttachments: newAttachments, to: to, originalSubject: m.subject,
+                    originalMessageID: m.messageID, originalReferences: m.references, sequence: sequence, now: now))
+            let id = ThreadMatcher.messageID(caseId: c.caseId, sequence: sequence, domain: configuration.messageIdDomain)
+            c.reply = IntakeCase.Reply(status: .queued, reason: nil, messageId: id, deliveryFailures: c.reply.deliveryFailures)
+            reply = mail
+            actions.append(.writeCase(caseId: c.caseId))
+            actions.append(.queueReply(messageId: id))
+        }
+        return IntakePlan(intakeCase: c, files: files, messageStoredAs: messageStoredAs, reply: reply, actions: actions)
+    }
+
+    /// A delivery report about one of our replies, recorded on the case it concerns.
+    public static func noteDeliveryFailure(on c: IntakeCase, originalMessageId: String, receivedAt: Date) -> IntakeCase {
+        var c = c
+        let note = "delivery of \(originalMessageId) failed (report received \(ISO8601DateFormatter().string(from: receivedAt)))"
+        var notes = c.reply.deliveryFailures ?? []
+        if !notes.contains(note) { notes.append(note) }
+        c.reply.deliveryFailures = notes
+        return c
+    }
+}
