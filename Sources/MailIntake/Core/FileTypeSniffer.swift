@@ -20,10 +20,10 @@ public enum FileTypeSniffer {
         if has(b, [0x49, 0x49, 0x2A, 0x00]) || has(b, [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
         if has(b, "{\\rtf") { return .rtf }
         if b.count >= 132, has(b, "DICM", at: 128) { return .dicom }
-        if isPDF(b) { return .pdf }
         if has(b, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return ole2Kind(b) }
         if has(b, [0x50, 0x4B, 0x03, 0x04]) || has(b, [0x50, 0x4B, 0x05, 0x06]) { return ZipDirectory.containerKind(b) }
         if isExecutable(b) { return .executable }
+        if isPDF(b) { return .pdf }
         if isBMP(b) { return .bmp }
         if b.count >= 12, has(b, "ftyp", at: 4) { return isoMediaKind(b) }
         if looksLikeHTML(b) { return .html }

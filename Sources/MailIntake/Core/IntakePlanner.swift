@@ -12,21 +12,6 @@ public struct IntakePlanner: Sendable {
         self.configuration = configuration
     }
 
-    /// Plans a parsed message. `existingCase` is the case the edge found for this thread
-    /// (see `ThreadMatcher.references(in:)`), or nil to open case `caseId`.
-    public func plan(
-        _ message: MIMEMessage, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
-    ) -> IntakePlan {
-        plan(MessageView(message), receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existingCase)
-    }
-
-    /// Plans raw message bytes.
-    public func plan(
-        bytes: [UInt8], receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
-    ) -> IntakePlan {
-        plan(MIMEMessage(parsing: bytes), receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existingCase)
-    }
-
     /// Plans an already-read message.
     public func plan(
         _ m: MessageView, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil

@@ -16,11 +16,6 @@ public enum ThreadMatcher {
         return (caseIds, ids)
     }
 
-    /// The same, for a parsed message.
-    public static func references(in message: MIMEMessage) -> (caseIds: [String], messageIds: [String]) {
-        references(in: MessageView(headersOf: message))
-    }
-
     /// Every "SMO-YYYY-NNNNNN" in `text`, in order, without repeats (case-insensitive, written upper-case).
     public static func caseReferences(in text: String) -> [String] {
         var out: [String] = []
