@@ -32,8 +32,14 @@ public enum PhoneNumberFinder {
                     break
                 }
             }
+            // Separators after the last digit are not part of the number.
+            var end = j
+            while end > i, !("0"..."9").contains(scalars[end - 1]) {
+                end -= 1
+                raw.removeLast()
+            }
             // A number glued to letters or a slash ("24/11/2026", "ref123") is not a phone.
-            let next: Unicode.Scalar? = j < scalars.count ? scalars[j] : nil
+            let next: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
             let glued = next.map { $0.properties.isAlphabetic || $0 == "/" } ?? false
             if !glued, let number = normalise(String(raw)), !out.contains(number) { out.append(number) }
             i = max(j, i + 1)

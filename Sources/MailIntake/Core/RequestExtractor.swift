@@ -138,26 +138,24 @@ public enum RequestExtractor {
         return false
     }
 
-    static let imageWords = [
-        "scan", "mri", "ct ", "ct-", "ct.", "x-ray", "xray", "x ray", "radiolog", "ultrasound", "pet ", "pet-ct",
-        "pet/ct", "mammogra", "angiogra", "imaging", "images", "dicom",
-        "أشعة", "اشعة", "رنين", "مقطعية", "صور", "radiographie", "irm", "scanner", "échographie", "echographie",
-        "imagerie",
+    /// Imaging words. Short ones must stand alone ("CT", "PET", "scan"); longer stems may
+    /// start a word ("radiolog" finds "radiologist"). "Scanned my reports" is not about images.
+    static let imageWholeWords: Set<String> = [
+        "scan", "scans", "mri", "mris", "ct", "pet", "x-ray", "x-rays", "xray", "xrays", "irm", "scanner", "dicom",
+        "images", "imaging", "pet-ct", "pet/ct", "ct-scan", "echo", "اشعة", "الاشعة", "رنين", "الرنين", "مقطعية",
+        "المقطعية", "radiographie", "échographie", "echographie", "imagerie",
     ]
+    static let imageStems = ["radiolog", "ultrasound", "mammogra", "angiogra", "tomogra", "x-ray", "x ray", "scintigra"]
 
-    /// The text asks for images review: medical imaging words, matched as word starts.
+    /// The text asks for images review: imaging words as whole words, or imaging stems.
     static func mentionsImages(_ n: String) -> Bool {
-        let padded = " " + n + " "
-        return imageWords.contains { w in
-            let needle = normalise(w)
-            var from = padded.startIndex
-            while let r = padded.range(of: needle, range: from..<padded.endIndex) {
-                let before = padded[padded.index(before: r.lowerBound)]
-                if !before.isLetter { return true }
-                from = r.upperBound
-            }
-            return false
+        let words = n.split(whereSeparator: { $0.isWhitespace || ",.;:!?()[]\"'«»،".contains($0) })
+        for w in words {
+            let word = String(w)
+            if imageWholeWords.contains(word) { return true }
+            if imageStems.contains(where: { word.hasPrefix($0) }) { return true }
         }
+        return imageStems.contains { n.contains($0) && $0.contains(" ") }
     }
 }
 
