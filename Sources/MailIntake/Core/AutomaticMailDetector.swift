@@ -67,7 +67,7 @@ public enum AutomaticMailDetector {
         var ids: [String] = []
         let texts = [m.deliveryStatusText] + m.bodies.map(\.text)
         for t in texts {
-            for line in t.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            for line in t.split(whereSeparator: \.isNewline) {
                 let l = line.trimmingCharacters(in: .whitespaces)
                 guard l.lowercased().hasPrefix("message-id:") else { continue }
                 let v = l.dropFirst("message-id:".count)

@@ -51,7 +51,7 @@ public enum HTMLReducer {
     static func tidy(_ text: String) -> String {
         var lines: [String] = []
         var blank = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{00A0}" })
                 .joined(separator: " ")
             if line.isEmpty {

@@ -86,7 +86,7 @@ extension IntakePlanner {
     /// The window number a reply chose: "2", "option 2", "slot 2", "window 2", "number 2".
     static func chosenSlot(in text: String, count: Int) -> Int? {
         guard count > 0 else { return nil }
-        let lines = text.lowercased().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
+        let lines = text.lowercased().split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
         for line in lines {
             if let n = Int(line), (1...count).contains(n) { return n }
             for word in ["option", "slot", "window", "number", "no."] {

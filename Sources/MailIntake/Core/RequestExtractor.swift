@@ -74,7 +74,7 @@ public enum RequestExtractor {
     static func isMeaningful(_ fresh: String, subject: String) -> Bool {
         let subjectN = normalise(subject).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         var words = 0
-        for line in fresh.split(separator: "\n") {
+        for line in fresh.split(whereSeparator: \.isNewline) {
             let l = normalise(String(line)).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
             if l.isEmpty || l == subjectN { continue }
             if boilerplate.contains(where: { l == $0 || (l.hasPrefix($0) && l.count <= $0.count + 25) }) { continue }
