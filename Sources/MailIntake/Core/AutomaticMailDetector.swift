@@ -57,7 +57,7 @@ public enum AutomaticMailDetector {
 
     static func isAutoSubject(_ subject: String) -> Bool {
         let s = subject.lowercased().trimmingCharacters(in: .whitespaces)
-        return autoSubjects.contains { s.hasPrefix($0) || s.contains(" " + $0) && $0.count > 8 }
+        return autoSubjects.contains { s.hasPrefix($0) }
     }
 
     /// For a delivery report: the Message-ID of the message it concerns, preferring one of
