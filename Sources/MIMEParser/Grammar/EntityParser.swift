@@ -86,11 +86,6 @@ struct EntityParser {
             } else if limits.expandLegacyContainers {
                 LegacyExpander.expand(&part, warnings: &warnings)
             }
-            // TNEF (winmail.dat) and uuencoded files become children of this leaf.
-            if let legacy = LegacyContainers.expand(part, path: path) {
-                part.children = legacy.parts
-                warnings.append(contentsOf: legacy.warnings)
-            }
         case .multipart:
             part.children = splitMultipart(body, type: type, path: path, depth: depth, budget: &budget)
         case .message:
