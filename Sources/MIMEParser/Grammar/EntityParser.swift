@@ -34,7 +34,10 @@ struct EntityParser {
         let info = HeaderInterpreter.interpret(header, path: prefix, defaultType: .defaultText, warnings: &warnings)
         let containerPath = isContainer(info.contentType, depth: depth) == .multipart ? prefix : leafPath
         budget.partsLeft -= 1
-        let root = buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: containerPath, depth: depth, budget: &budget)
+        var root = buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: containerPath, depth: depth, budget: &budget)
+        // A multipart whose boundary never occurs is kept as a leaf: it then needs a leaf's
+        // path ("1", "prefix.1"), not the container's ("" or the enclosing part's own path).
+        if root.isLeaf { root.path = leafPath }
         return (header, root)
     }
 
