@@ -12,7 +12,7 @@ func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
 
-func exercise(_ message: MIMEMessage, depth: Int) {
+func exercise(_ message: MIMEMessage) {
     blackHole(message.subject)
     blackHole(message.from)
     blackHole(message.to)
@@ -43,7 +43,7 @@ func exercise(_ message: MIMEMessage, depth: Int) {
 public func fuzzMIME(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let message = MIMEMessage(parsing: bytes)
-    exercise(message, depth: 0)
+    exercise(message)
 
     // The streaming parser, fed in uneven chunks, must give the same leaves.
     var stream = MIMEStreamParser()
