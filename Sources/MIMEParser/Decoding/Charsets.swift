@@ -58,9 +58,12 @@ package enum Charsets {
 
     /// Lower case, trimmed of whitespace and quotes; RFC 2231 language suffixes removed.
     static func normalise(_ label: String) -> String {
-        var s = label.lowercased()
-        if let star = s.firstIndex(of: "*") { s = String(s[..<star]) }
-        return s.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+        var u = Substring(label).utf8
+        if let star = u.firstIndex(of: 0x2A) { u = u[..<star] }
+        func junk(_ b: UInt8) -> Bool { b == ASCII.space || b == ASCII.tab || b == ASCII.quote || b == 0x27 }
+        while let f = u.first, junk(f) { u = u.dropFirst() }
+        while let l = u.last, junk(l) { u = u.dropLast() }
+        return String(Substring(u)).lowercased()
     }
 
     /// Labels found in mail mapped to the IANA name of a decoder that is a superset.

@@ -77,10 +77,17 @@ extension UnsafeBufferPointer where Element == UInt8 {
 extension String {
     /// Builds a string from header bytes: UTF-8 when valid (RFC 6532), else Latin-1.
     /// Returns whether the Latin-1 fallback was needed.
-    static func fromHeaderBytes(_ bytes: some Collection<UInt8>) -> (String, usedFallback: Bool) {
+    static func fromHeaderBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, usedFallback: Bool) {
+        // Most header bytes are ASCII: skip UTF-8 validation for them.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return (String(decoding: bytes, as: UTF8.self), false) }
         if let s = String(validating: bytes, as: UTF8.self) { return (s, false) }
         var s = String()
         s.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
         return (s, true)
+    }
+
+    /// As above, for bytes in an array.
+    static func fromHeaderBytes(_ bytes: [UInt8]) -> (String, usedFallback: Bool) {
+        bytes.withUnsafeBufferPointer { fromHeaderBytes($0) }
     }
 }

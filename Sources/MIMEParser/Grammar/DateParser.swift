@@ -1,27 +1,27 @@
 import Foundation
 
 /// Parses RFC 5322 §3.3 date-times, and the obsolete and broken forms mail carries:
-/// two-digit years, named zones (UT, GMT, EST…, military letters), missing seconds or zone,
-/// comments, asctime order ("Tue Nov 24 09:15:00 2026") and ISO 8601.
+/// two-digit years, named zones (UT, GMT, EST…, military Z), missing seconds or zone,
+/// comments, asctime order ("Tue Nov 24 09:15:00 2026") and ISO 8601. Works on bytes.
 enum DateParser {
     // RFC 5322 §3.3: date-time = [ day-of-week "," ] date time [CFWS]
     //                date = day month year ; time = time-of-day zone ; zone = ("+" / "-") 4DIGIT
     static func parse(_ text: String) -> Date? {
-        if let iso = parseISO(text) { return iso }
-        var tokens: [Substring] = []
+        let u = Array(text.utf8)
+        if let iso = parseISO(u) { return iso }
+        // Tokens: runs of bytes outside comments, split at whitespace and commas.
+        var tokens: [ArraySlice<UInt8>] = []
         var depth = 0
-        var current = ""
-        for ch in text {
-            if ch == "(" { depth += 1; continue }
-            if ch == ")" { depth = max(0, depth - 1); continue }
-            if depth > 0 { continue }
-            if ch == " " || ch == "\t" || ch == "," || ch == "\r" || ch == "\n" {
-                if !current.isEmpty { tokens.append(Substring(current)); current = "" }
-            } else {
-                current.append(ch)
+        var start = -1
+        for (i, c) in u.enumerated() {
+            let separator = c == ASCII.openParen || c == ASCII.closeParen || c == ASCII.comma || ASCII.isWhitespace(c) || depth > 0
+            if separator, start >= 0 {
+                tokens.append(u[start..<i])
+                start = -1
             }
+            if c == ASCII.openParen { depth += 1 } else if c == ASCII.closeParen { depth = max(0, depth - 1) } else if !separator, start < 0 { start = i }
         }
-        if !current.isEmpty { tokens.append(Substring(current)) }
+        if start >= 0 { tokens.append(u[start...]) }
 
         var day: Int?, month: Int?, year: Int?
         var hour = 0, minute = 0, second = 0, haveTime = false
@@ -29,8 +29,8 @@ enum DateParser {
         for t in tokens {
             if let m = monthNumber(t) {
                 if month == nil { month = m }
-            } else if t.contains(":"), !haveTime {
-                let f = t.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            } else if t.contains(ASCII.colon), !haveTime {
+                let f = t.split(separator: ASCII.colon, omittingEmptySubsequences: false).map(number)
                 guard f.count >= 2, let h = f[0], let mi = f[1] else { return nil }
                 hour = h
                 minute = mi
@@ -39,39 +39,52 @@ enum DateParser {
                     second = s
                 }
                 haveTime = true
-            } else if (t.first == "+" || t.first == "-"), t.count == 5, let v = Int(t.dropFirst()), offset == nil, haveTime || day != nil {
-                let sign = t.first == "-" ? -1 : 1
-                offset = sign * ((v / 100) * 3600 + (v % 100) * 60)
-            } else if let v = Int(t) {
+            } else if let sign = t.first, sign == 0x2B || sign == ASCII.dash, t.count == 5, let v = number(t.dropFirst()), offset == nil {
+                offset = (sign == ASCII.dash ? -1 : 1) * ((v / 100) * 3600 + (v % 100) * 60)
+            } else if let v = number(t) {
                 if day == nil, t.count <= 2, v >= 1, v <= 31 { day = v } else if year == nil { year = v }
-            } else if let z = zoneOffset(t), offset == nil {
+            } else if offset == nil, let z = zoneOffset(t) {
                 offset = z
             }
         }
         guard let d = day, let m = month, var y = year else { return nil }
         // RFC 5322 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx; three digits add 1900.
-        if t2(y) { y += y < 50 ? 2000 : 1900 } else if y < 1000 { y += 1900 }
-        guard (1...31).contains(d), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), y <= 9999 else { return nil }
+        if y < 50 { y += 2000 } else if y < 1000 { y += 1900 }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second), y <= 9999 else { return nil }
         let days = daysFromCivil(year: y, month: m, day: d)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - (offset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    private static func t2(_ y: Int) -> Bool { y < 100 }
-
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    private static func monthNumber(_ t: Substring) -> Int? {
-        guard t.count >= 3, t.first?.isLetter == true else { return nil }
-        let p = t.prefix(3).lowercased()
-        guard let idx = months.firstIndex(of: p) else { return nil }
-        return idx + 1
+    /// A run of ASCII digits as a number (at most 9 digits), else nil.
+    private static func number(_ t: ArraySlice<UInt8>) -> Int? {
+        guard !t.isEmpty, t.count <= 9 else { return nil }
+        var v = 0
+        for c in t {
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
     }
 
-    // RFC 5322 §4.3 obs-zone
-    private static func zoneOffset(_ t: Substring) -> Int? {
-        switch t.uppercased() {
-        case "UT", "UTC", "GMT", "Z", "Z\"": return 0
+    /// "jan" … "dec" (any case, longer names accepted by their first three letters).
+    private static func monthNumber(_ t: ArraySlice<UInt8>) -> Int? {
+        guard t.count >= 3, let f = t.first, (f | 0x20) >= 0x61, (f | 0x20) <= 0x7A else { return nil }
+        let i = t.startIndex
+        let key = Int(ASCII.lower(t[i])) << 16 | Int(ASCII.lower(t[i + 1])) << 8 | Int(ASCII.lower(t[i + 2]))
+        return monthKeys.firstIndex(of: key).map { $0 + 1 }
+    }
+
+    private static let monthKeys: [Int] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { name in
+        let b = Array(name.utf8)
+        return Int(b[0]) << 16 | Int(b[1]) << 8 | Int(b[2])
+    }
+
+    // RFC 5322 §4.3 obs-zone, plus a few common abbreviations.
+    private static func zoneOffset(_ t: ArraySlice<UInt8>) -> Int? {
+        guard t.count <= 4 else { return nil }
+        switch String(decoding: t, as: UTF8.self).uppercased() {
+        case "UT", "UTC", "GMT", "Z": return 0
         case "EST": return -5 * 3600
         case "EDT": return -4 * 3600
         case "CST": return -6 * 3600
@@ -80,8 +93,7 @@ enum DateParser {
         case "MDT": return -6 * 3600
         case "PST": return -8 * 3600
         case "PDT": return -7 * 3600
-        case "BST": return 3600
-        case "CET": return 3600
+        case "BST", "CET": return 3600
         case "CEST": return 7200
         default: return nil
         }
@@ -99,27 +111,28 @@ enum DateParser {
     }
 
     /// "2026-11-24T09:15:00Z" / "+01:00" / "2026-11-24 09:15:00"; nil for anything else.
-    private static func parseISO(_ text: String) -> Date? {
-        let u = Array(text.trimmingWhitespace().utf8)
-        guard u.count >= 19, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54 || u[10] == 0x20 || u[10] == 0x74, u[13] == 0x3A, u[16] == 0x3A else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r {
-                guard u[i] >= 0x30, u[i] <= 0x39 else { return nil }
-                v = v * 10 + Int(u[i] - 0x30)
-            }
-            return v
-        }
-        guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10), let h = num(11..<13), let mi = num(14..<16), let s = num(17..<19),
-            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s <= 60
+    private static func parseISO(_ all: [UInt8]) -> Date? {
+        var s = all.startIndex
+        while s < all.endIndex, ASCII.isWhitespace(all[s]) { s += 1 }
+        let u = all[s...]
+        let b = u.startIndex
+        guard u.count >= 19, u[b + 4] == ASCII.dash, u[b + 7] == ASCII.dash, u[b + 10] == 0x54 || u[b + 10] == 0x20 || u[b + 10] == 0x74,
+            u[b + 13] == ASCII.colon, u[b + 16] == ASCII.colon
         else { return nil }
-        var i = 19
-        if i < u.count, u[i] == 0x2E { i += 1; while i < u.count, u[i] >= 0x30, u[i] <= 0x39 { i += 1 } }
+        func num(_ r: Range<Int>) -> Int? { number(u[(b + r.lowerBound)..<(b + r.upperBound)]) }
+        guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10), let h = num(11..<13), let mi = num(14..<16), let sec = num(17..<19),
+            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, sec <= 60
+        else { return nil }
+        var i = b + 19
+        if i < u.endIndex, u[i] == ASCII.dot {
+            i += 1
+            while i < u.endIndex, u[i] >= 0x30, u[i] <= 0x39 { i += 1 }
+        }
         var offset = 0
-        if i < u.count, u[i] == 0x2B || u[i] == 0x2D, i + 6 <= u.count, let oh = num((i + 1)..<(i + 3)), let om = num((i + 4)..<(i + 6)) {
-            offset = (u[i] == 0x2D ? -1 : 1) * (oh * 3600 + om * 60)
+        if i < u.endIndex, u[i] == 0x2B || u[i] == ASCII.dash, i + 6 <= u.endIndex, let oh = number(u[(i + 1)..<(i + 3)]), let om = number(u[(i + 4)..<(i + 6)]) {
+            offset = (u[i] == ASCII.dash ? -1 : 1) * (oh * 3600 + om * 60)
         }
         let days = daysFromCivil(year: y, month: mo, day: d)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + h * 3600 + mi * 60 + min(s, 59) - offset))
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + h * 3600 + mi * 60 + min(sec, 59) - offset))
     }
 }

@@ -49,10 +49,8 @@ struct EntityParser {
         if let f = header["From"], AddressParser.parseList(f).isEmpty {
             warnings.append(MIMEWarning(partPath: path, message: "From field has no readable address"))
         }
-        for field in header.fields where field.value.utf8.count > 6 && field.value.contains("=?") {
-            if field.name.caseInsensitiveEquals("subject"), let w = Decoding.decodeEncodedWordsNoting(field.value).warning {
-                warnings.append(MIMEWarning(partPath: path, message: "Subject: \(w)"))
-            }
+        if let subject = header["Subject"], subject.hasEncodedWordMarker, let w = Decoding.decodeEncodedWordsNoting(subject).warning {
+            warnings.append(MIMEWarning(partPath: path, message: "Subject: \(w)"))
         }
     }
 

@@ -66,6 +66,16 @@ enum HeaderInterpreter {
 
     // RFC 2045 §6.1: mechanism := "7bit" / "8bit" / "binary" / "quoted-printable" / "base64" / x-token
     static func transferEncoding(_ value: String, path: String, warnings: inout [MIMEWarning]) -> TransferEncoding {
+        // Fast path: the exact tokens, any case, as nearly all mail writes them.
+        let u = value.utf8
+        switch u.count {
+        case 4 where value.caseInsensitiveEquals("7bit"): return .sevenBit
+        case 4 where value.caseInsensitiveEquals("8bit"): return .eightBit
+        case 6 where value.caseInsensitiveEquals("base64"): return .base64
+        case 6 where value.caseInsensitiveEquals("binary"): return .binary
+        case 16 where value.caseInsensitiveEquals("quoted-printable"): return .quotedPrintable
+        default: break
+        }
         var v = value.trimmingWhitespace().lowercased()
         if let cut = v.firstIndex(where: { $0 == ";" || $0 == " " || $0 == "(" }) { v = String(v[..<cut]) }
         if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }

@@ -89,7 +89,7 @@ enum ParameterParser {
             if let parts = sections[name] {
                 parameters[name] = joinRFC2231(parts, name: name, notes: &notes)
             } else if let v = plain[name] {
-                if v.contains("=?") {
+                if v.hasEncodedWordMarker {
                     let c = Decoding.decodeEncodedWordsNoting(v)
                     if let w = c.warning { notes.append("parameter \(name): \(w)") }
                     parameters[name] = c.text

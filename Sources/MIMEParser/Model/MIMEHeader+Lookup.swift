@@ -14,6 +14,7 @@ extension String {
     /// ASCII case-insensitive comparison, as header names require (RFC 5322 §1.2.2).
     @inlinable
     package func caseInsensitiveEquals(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
         var a = utf8.makeIterator()
         var b = other.utf8.makeIterator()
         while true {

@@ -65,7 +65,7 @@ enum MessageIDParser {
         }
         if ids.isEmpty {
             let bare = text.trimmingWhitespace()
-            if !bare.isEmpty, !bare.contains(" "), bare.contains("@") { ids.append("<\(bare)>") }
+            if !bare.isEmpty, !bare.utf8.contains(ASCII.space), bare.utf8.contains(ASCII.at) { ids.append("<\(bare)>") }
         }
         return ids
     }
