@@ -231,7 +231,7 @@ def embassy_arabic():
 ستة أشهر، وقد أوصى الطبيب المعالج بإجراء عملية تثبيت للفقرات.
 
 نرفق التقرير الطبي وخطاب الضمان الصادر من الملحقية.
-نوافق على الشروط والأحكام. يرجى التواصل معنا عبر البريد الإلكتروني.
+أوافق على الشروط والأحكام. يرجى التواصل معنا عبر البريد الإلكتروني.
 
 مع التحية،
 المكتب الصحي - الملحقية الطبية
@@ -261,9 +261,9 @@ Service médical, Ambassade du Sénégal
 """
     parts = [text_part(body, charset="iso-8859-1"),
              file_part(pdf("Compte rendu de cardiologie (exemple)"), "application/pdf", "compte-rendu-cardiologie.pdf")]
-    return message([("From", "Service medical <service.medical@ambassade-senegal.example>"), ("To", CLINIC),
+    return message([("From", "Service medical <service.medical@diplomatie.gouv.sn>"), ("To", CLINIC),
                     ("Subject", "=?iso-8859-1?Q?Demande_de_second_avis_m=E9dical?="), ("Date", date(24, 10, 30)),
-                    ("Message-ID", "<sample-03.embassy-fr@ambassade-senegal.example>")],
+                    ("Message-ID", "<sample-03.embassy-fr@diplomatie.gouv.sn>")],
                    multipart("mixed", parts, "b03-mixed"))
 
 
@@ -451,7 +451,7 @@ Diagnostic-Code: smtp; 550 5.1.1 User unknown
 To: James Okafor <j.okafor@example.com>
 Subject: Your second opinion request SMO-2026-000004
 Date: Tue, 24 Nov 2026 11:05:02 +0000
-Message-ID: <SMO-2026-000004.1@example.org>
+Message-ID: <SMO-2026-000004.ack-1@example.org>
 """
     parts = [text_part(human, encoding="8bit", charset="us-ascii"),
              headers([("Content-Type", "message/delivery-status")]) + CRLF + status.replace("\n", CRLF),
@@ -478,8 +478,8 @@ On Tue, 24 Nov 2026 at 09:16, Second Medical Opinion <secondopinion@example.org>
     return message([("From", "Sarah Mitchell <sarah.mitchell@example.net>"), ("To", CLINIC),
                     ("Subject", "Re: Your second opinion request SMO-2026-000001"), ("Date", date(24, 17, 45)),
                     ("Message-ID", "<sample-12.follow-up@mail.example.net>"),
-                    ("In-Reply-To", "<SMO-2026-000001.1@example.org>"),
-                    ("References", "<sample-01.complete@mail.example.net> <SMO-2026-000001.1@example.org>")],
+                    ("In-Reply-To", "<SMO-2026-000001.ack-1@example.org>"),
+                    ("References", "<sample-01.complete@mail.example.net> <SMO-2026-000001.ack-1@example.org>")],
                    multipart("mixed", parts, "b12-mixed"))
 
 

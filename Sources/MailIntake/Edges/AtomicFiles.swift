@@ -97,6 +97,15 @@ enum AtomicFiles {
         guard chmod(path, mode) == 0 else { throw FileStoreError("chmod", path, errno: errno) }
     }
 
+    /// Like ``makeDirectory(_:mode:)``, creating missing parents first (with the same mode).
+    static func makeDirectoryWithParents(_ path: String, mode: mode_t) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, !exists(parent) {
+            try makeDirectoryWithParents(parent, mode: mode)
+        }
+        try makeDirectory(path, mode: mode)
+    }
+
     /// Renames a whole folder into place; fails when the target exists (even empty).
     static func moveIntoPlace(_ from: String, to: String) throws {
         if exists(to) { throw FileStoreError("move into place", to, detail: "already exists") }

@@ -73,7 +73,7 @@ public struct CaseFolderStore: Sendable {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         self.root = absolute
         self.permissions = permissions
-        try AtomicFiles.makeDirectory(absolute, mode: mode_t(permissions.folderMode))
+        try AtomicFiles.makeDirectoryWithParents(absolute, mode: mode_t(permissions.folderMode))
         for folder in [stateFolder, incomingFolder] {
             try AtomicFiles.makeDirectory(folder, mode: mode_t(permissions.folderMode))
         }

@@ -11,11 +11,11 @@ public struct FileOutbox: MailSender {
     public let folder: String
     public let fileMode: UInt16
 
-    /// Uses `folder` (created 0700 when missing).
+    /// Uses `folder` (created 0700, with its parents, when missing).
     public init(folder: String, fileMode: UInt16 = 0o600, folderMode: UInt16 = 0o700) throws {
         self.folder = URL(fileURLWithPath: folder).standardizedFileURL.path
         self.fileMode = fileMode
-        try AtomicFiles.makeDirectory(self.folder, mode: mode_t(folderMode))
+        try AtomicFiles.makeDirectoryWithParents(self.folder, mode: mode_t(folderMode))
     }
 
     /// The file a message of this name is (or would be) written to.

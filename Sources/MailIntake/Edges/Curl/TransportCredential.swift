@@ -52,7 +52,7 @@ public enum TransportCredential: Sendable, Hashable, CustomStringConvertible {
             throw CredentialError(text: "cannot read \(what) \(path)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw CredentialError(text: "\(what) \(path) is empty") }
         return trimmed

@@ -1,0 +1,195 @@
+import Crypto
+import Foundation
+import Logging
+import MIMEParser
+
+/// What became of one message.
+public struct IntakeOutcome: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A new case was opened.
+        case created
+        /// The message joined an existing case (a follow-up in its thread).
+        case joined
+        /// The message had been processed before: nothing was changed.
+        case alreadyProcessed = "already-processed"
+        /// The message could not become a case; it is kept under `CASES/.failed/`.
+        case failed
+    }
+
+    public var kind: Kind
+    /// The case the message belongs to (nil only when it failed before an id was known).
+    public var caseId: String?
+    /// What happened to the acknowledgement (nil when already processed or failed).
+    public var reply: IntakeCase.Reply?
+    /// For `failed`: the kept message, and why.
+    public var failedMessagePath: String?
+    public var failureReason: String?
+}
+
+/// Processes one raw message end to end: parse, find its case (the same message again →
+/// nothing changes; a follow-up → the existing case), plan (the pure rules), send or queue
+/// the acknowledgement, write the case folder, regenerate `index.html`.
+///
+/// Everything is done holding the store's lock, so two processes never race on one message.
+/// A message whose case cannot be written is kept under `CASES/.failed/` with the reason:
+/// never a crash, never a silent drop. Only when even that is impossible does it throw, so
+/// that the caller leaves the message in the mailbox for the next attempt.
+public struct IntakeRunner: Sendable {
+    public var planner: IntakePlanner
+    public var store: CaseFolderStore
+    public var sender: any MailSender
+    public var logger: Logger
+
+    public init(planner: IntakePlanner, store: CaseFolderStore, sender: any MailSender, logger: Logger) {
+        self.planner = planner
+        self.store = store
+        self.sender = sender
+        self.logger = logger
+    }
+
+    /// Processes `raw`, received at `receivedAt` (drives callback scheduling), at `now`.
+    public func process(_ raw: [UInt8], receivedAt: Date, now: Date) async throws -> IntakeOutcome {
+        let digest = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
+        do {
+            let outcome = try await store.withExclusiveAccess { session in
+                try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
+            }
+            if outcome.kind != .alreadyProcessed {
+                do {
+                    try store.regenerateIndex(generatedAt: now)
+                } catch {
+                    logger.warning("index.html not regenerated", metadata: ["error": "\(error)"])
+                }
+            }
+            return outcome
+        } catch {
+            let reason = "could not process the message: \(error)"
+            let path = try store.recordFailure(raw: raw, sha256: digest, reason: reason, at: now)
+            logger.error(
+                "message kept in the failed folder", metadata: ["mail.sha256": "\(digest.prefix(16))", "error": "\(error)"])
+            return IntakeOutcome(kind: .failed, caseId: nil, reply: nil, failedMessagePath: path, failureReason: reason)
+        }
+    }
+
+    private func process(
+        _ raw: [UInt8], digest: String, receivedAt: Date, now: Date, session: CaseStoreSession
+    ) async throws -> IntakeOutcome {
+        let message = MIMEMessage(parsing: raw)
+        let view = MessageView(message)
+        let keys = CaseStoreSession.messageKeys(messageId: view.messageID, sha256: digest)
+
+        // The same message again: same case, nothing changed. (A key whose case folder is
+        // missing means a crash between taking the id and writing: redo it under that id.)
+        var reservedId: String?
+        if let known = session.caseId(forMessageKeys: keys) {
+            if store.caseExists(known) {
+                logger.info("message already processed", metadata: ["case.id": "\(known)"])
+                return IntakeOutcome(kind: .alreadyProcessed, caseId: known, reply: nil)
+            }
+            reservedId = known
+        }
+
+        let existing = reservedId == nil ? try findThread(of: view, session: session) : nil
+        let caseId: String
+        if let existing {
+            caseId = existing.caseId
+        } else if let reservedId {
+            caseId = reservedId
+        } else {
+            caseId = session.allocateCaseId(year: IntakeRunner.year(of: receivedAt))
+            // Remember the id before writing anything, so that a crash cannot lead to a second case.
+            session.record(messageKeys: keys, caseId: caseId)
+            try session.save()
+        }
+
+        var plan = planner.plan(view, receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existing)
+        if existing == nil { plan.intakeCase.subject = view.subject.isEmpty ? nil : view.subject }
+        if let reply = plan.reply {
+            plan.intakeCase.reply = await send(reply, recordedAs: plan.intakeCase.reply, caseId: caseId)
+        }
+
+        let files = plan.files.map { CaseFile(relativePath: $0.storedAs, bytes: $0.bytes) }
+        if existing != nil {
+            try store.update(plan.intakeCase, newFiles: files + [CaseFile(relativePath: plan.messageStoredAs, bytes: raw)])
+            session.record(messageKeys: keys, caseId: caseId)
+        } else {
+            try store.create(.init(intakeCase: plan.intakeCase, original: raw, files: files, reply: plan.reply?.bytes))
+        }
+        if let ack = plan.intakeCase.reply.messageId, plan.reply != nil {
+            session.recordAcknowledgement(ack, caseId: caseId)
+        }
+        try session.save()
+        try noteDeliveryFailures(plan.actions, receivedAt: receivedAt, session: session)
+
+        logger.info(
+            existing == nil ? "case created" : "follow-up joined case",
+            metadata: [
+                "case.id": "\(caseId)",
+                "case.attachments": "\(plan.intakeCase.attachments.count)",
+                "case.files_stored": "\(files.count)",
+                "case.issues": "\(plan.intakeCase.issues.map(\.rawValue).joined(separator: ","))",
+                "reply.status": "\(plan.intakeCase.reply.status.rawValue)",
+            ])
+        return IntakeOutcome(kind: existing == nil ? .created : .joined, caseId: caseId, reply: plan.intakeCase.reply)
+    }
+
+    /// The existing case this message continues: our case reference in the subject, or a
+    /// reply to one of our acknowledgements or to the request itself.
+    private func findThread(of view: MessageView, session: CaseStoreSession) throws -> IntakeCase? {
+        let refs = ThreadMatcher.references(in: view)
+        var candidates = refs.caseIds
+        for id in refs.messageIds {
+            if let c = session.caseId(forAcknowledgement: id) ?? session.caseId(forRequestMessageId: id) {
+                candidates.append(c)
+            }
+        }
+        for id in candidates where store.caseExists(id) {
+            return try store.readCase(id)
+        }
+        return nil
+    }
+
+    /// Hands the acknowledgement to the sender and says what happened, in the case's terms.
+    private func send(_ mail: OutgoingMail, recordedAs planned: IntakeCase.Reply, caseId: String) async -> IntakeCase.Reply {
+        var reply = planned
+        do {
+            switch try await sender.send(mail) {
+            case .sent:
+                reply.status = .sent
+                reply.reason = nil
+            case .queued(let why):
+                reply.status = .queued
+                reply.reason = why
+            }
+        } catch {
+            // Kept as reply.eml in the case folder, so a person can send it by hand.
+            reply.status = .queued
+            reply.reason = "not sent yet: \(error)"
+            logger.warning("reply not sent", metadata: ["case.id": "\(caseId)", "error": "\(error)"])
+        }
+        return reply
+    }
+
+    /// A delivery report about one of our replies is also noted on the case it concerns.
+    private func noteDeliveryFailures(_ actions: [IntakeAction], receivedAt: Date, session: CaseStoreSession) throws {
+        for action in actions {
+            guard case .noteDeliveryFailure(let named, let originalId) = action else { continue }
+            guard let target = named ?? session.caseId(forAcknowledgement: originalId), store.caseExists(target) else {
+                continue
+            }
+            let before = try store.readCase(target)
+            let after = IntakePlanner.noteDeliveryFailure(on: before, originalMessageId: originalId, receivedAt: receivedAt)
+            if after != before {
+                try store.update(after)
+                logger.info("delivery failure noted", metadata: ["case.id": "\(target)"])
+            }
+        }
+    }
+
+    /// The calendar year of `date` in UTC (case ids are "SMO-<year>-…").
+    static func year(of date: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar.component(.year, from: date)
+    }
+}
