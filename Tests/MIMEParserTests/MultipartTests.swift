@@ -40,6 +40,34 @@ struct MultipartTests {
         }
     }
 
+    @Test func forwardedMessageSharesTheInputBuffer() throws {
+        let m = try Fixture.message("forwarded")
+        let part = m.root.children[1]
+        let inner = try #require(part.encapsulated?.message)
+        #expect(inner.rawBytes.startIndex == part.rawBody.startIndex)
+        #expect(inner.bytes == Array(part.rawBody))
+        m.rawBytes.withUnsafeBufferPointer { outer in
+            inner.rawBytes.withUnsafeBufferPointer { innerBuffer in
+                #expect(innerBuffer.baseAddress == outer.baseAddress! + part.rawBody.startIndex)
+            }
+        }
+    }
+
+    @Test func deeplyNestedForwardsAreNotCopied() {
+        var raw = "Subject: leaf\r\n\r\n" + String(repeating: "x", count: 100_000)
+        for _ in 0..<20 { raw = "Content-Type: message/rfc822\r\n\r\n" + raw }
+        let m = MIMEMessage(parsing: Array(raw.utf8))
+        var message = m
+        var depth = 0
+        while let inner = message.root.encapsulated?.message {
+            #expect(inner.storage.withUnsafeBufferPointer { $0.baseAddress } == m.storage.withUnsafeBufferPointer { $0.baseAddress })
+            message = inner
+            depth += 1
+        }
+        #expect(depth == 20)
+        #expect(message.subject == "leaf")
+    }
+
     @Test func deliveryReportIsRecognised() throws {
         let dsn = try Fixture.message("dsn")
         #expect(dsn.isDeliveryStatusNotification)

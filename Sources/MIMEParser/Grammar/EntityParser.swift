@@ -17,11 +17,17 @@ struct EntityParser {
     /// Parses `bytes` as a message whose part paths start with `prefix` ("" at the top).
     static func parseMessage(_ bytes: [UInt8], limits: MIMELimits, prefix: String, depth: Int, budget: inout Budget) -> MIMEMessage {
         bytes.withUnsafeBufferPointer { buf in
-            var parser = EntityParser(bytes: bytes, buffer: buf, limits: limits)
-            let (header, root) = parser.parseMessageRoot(0..<buf.count, prefix: prefix, depth: depth, budget: &budget)
-            parser.checkMessageFields(header, path: prefix)
-            return MIMEMessage(bytes: bytes, header: header, root: root, warnings: parser.warnings)
+            EntityParser(bytes: bytes, buffer: buf, limits: limits)
+                .parseMessage(in: 0..<buf.count, prefix: prefix, depth: depth, budget: &budget)
         }
+    }
+
+    /// Parses `range` of this parser's buffer as a message of its own (its warnings its own).
+    func parseMessage(in range: Range<Int>, prefix: String, depth: Int, budget: inout Budget) -> MIMEMessage {
+        var parser = EntityParser(bytes: bytes, buffer: buffer, limits: limits)
+        let (header, root) = parser.parseMessageRoot(range, prefix: prefix, depth: depth, budget: &budget)
+        parser.checkMessageFields(header, path: prefix)
+        return MIMEMessage(storage: bytes, range: range, header: header, root: root, warnings: parser.warnings)
     }
 
     /// The message's own header and its root part. A multipart root takes the prefix as its
@@ -131,20 +137,24 @@ struct EntityParser {
     /// RFC 2046 §5.2.1: the body of a message/rfc822 part is a message. Transfer-encoded
     /// bodies (base64 is not allowed there, but is sent) are decoded first.
     private mutating func parseEncapsulated(_ part: MIMEPart, path: String, depth: Int, budget: inout Budget) -> EncapsulatedMessage? {
-        let inner: [UInt8]
+        let message: MIMEMessage
         switch part.transferEncoding {
         case .base64, .quotedPrintable:
             warnings.append(MIMEWarning(partPath: path, message: "message/rfc822 with \(part.transferEncoding.label) transfer encoding; decoded before parsing"))
-            inner = part.decodedBody()
+            let inner = part.decodedBody()
+            guard inner.contains(where: { !ASCII.isWhitespace($0) }) else { return emptyEncapsulated(path) }
+            message = EntityParser.parseMessage(inner, limits: limits, prefix: path, depth: depth + 1, budget: &budget)
         default:
-            inner = Array(part.rawBody)
+            // Parsed in place: nested forwards cost no copies, however deep.
+            guard part.rawBody.contains(where: { !ASCII.isWhitespace($0) }) else { return emptyEncapsulated(path) }
+            message = parseMessage(in: part.rawBody.indices, prefix: path, depth: depth + 1, budget: &budget)
         }
-        guard inner.contains(where: { !ASCII.isWhitespace($0) }) else {
-            warnings.append(MIMEWarning(partPath: path, message: "message/rfc822 part is empty"))
-            return nil
-        }
-        let message = EntityParser.parseMessage(inner, limits: limits, prefix: path, depth: depth + 1, budget: &budget)
         warnings.append(contentsOf: message.warnings)
         return EncapsulatedMessage(message)
+    }
+
+    private mutating func emptyEncapsulated(_ path: String) -> EncapsulatedMessage? {
+        warnings.append(MIMEWarning(partPath: path, message: "message/rfc822 part is empty"))
+        return nil
     }
 }

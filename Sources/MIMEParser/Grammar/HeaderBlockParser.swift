@@ -61,7 +61,7 @@ struct HeaderBlockParser {
             // The field runs until a line end not followed by WSP.
             var fieldEnd = lineEnd
             var folded = false
-            while fieldEnd < end, fieldEnd + 1 < end, ASCII.isWSP(buf[fieldEnd + 1]) {
+            while fieldEnd < end, fieldEnd + 1 < end, fieldEnd < limitEnd, ASCII.isWSP(buf[fieldEnd + 1]) {
                 folded = true
                 fieldEnd = buf.firstIndex(of: ASCII.lf, from: fieldEnd + 1, to: end) ?? end
             }
