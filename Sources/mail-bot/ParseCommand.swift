@@ -80,6 +80,10 @@ struct MessageSummary {
         var warnings = message.warnings.map(\.description)
         parts = message.leaves.map { leaf in
             // Decoded in chunks: a large attachment is hashed without being held in memory.
+            // Text parts: say when their charset label was missing, unknown or wrong.
+            if leaf.contentType.type == "text", let note = leaf.textReporting()?.warning {
+                warnings.append("part \(leaf.path): \(note)")
+            }
             var hasher = SHA256()
             var size = 0
             let report = leaf.decodeBody { chunk in
