@@ -244,4 +244,63 @@ import Testing
         #expect(retry.kind == .created && retry.caseId == "SMO-2026-000001")
         #expect(setup.store.caseIds() == ["SMO-2026-000001"])
     }
+
+    @Test func anAutoReplyNamingACaseStillGetsItsOwnCase() async throws {
+        let setup = try Setup()
+        defer { setup.scratch.cleanup() }
+        _ = try await setup.runner.process(try Self.sample("01-complete-patient-request.eml"), receivedAt: Self.now, now: Self.now)
+        let before = try setup.store.readCase("SMO-2026-000001")
+        let ooo = Array("""
+            From: Sarah Mitchell <sarah.mitchell@example.net>\r
+            To: secondopinion@example.org\r
+            Subject: Automatic reply: Re: Second opinion request [SMO-2026-000001]\r
+            In-Reply-To: <SMO-2026-000001.ack-1@example.org>\r
+            Auto-Submitted: auto-replied\r
+            Message-ID: <ooo-1@example.net>\r
+            \r
+            I am away until Monday.\r
+
+            """.utf8)
+        let outcome = try await setup.runner.process(ooo, receivedAt: Self.now, now: Self.now)
+        #expect(outcome.kind == .created && outcome.caseId == "SMO-2026-000002")
+        let c = try setup.store.readCase("SMO-2026-000002")
+        #expect(c.issues == [.automaticMessage] && c.reply.status == .suppressed)
+        #expect(try setup.store.readCase("SMO-2026-000001") == before)
+    }
+
+    @Test func aLostRegistryIsRebuiltFromTheCaseFolders() async throws {
+        let setup = try Setup()
+        defer { setup.scratch.cleanup() }
+        let names = ["01-complete-patient-request.eml", "12-follow-up-with-case-reference.eml", "15-missing-description.eml"]
+        for name in names { _ = try await setup.runner.process(try Self.sample(name), receivedAt: Self.now, now: Self.now) }
+        let replies = try setup.outboxFiles()
+        try FileManager.default.removeItem(atPath: setup.store.root + "/.mail-bot/index.json")
+        for name in names {
+            let again = try await setup.runner.process(try Self.sample(name), receivedAt: Self.now, now: Self.now)
+            #expect(again.kind == .alreadyProcessed, "\(name)")
+        }
+        #expect(setup.store.caseIds() == ["SMO-2026-000001", "SMO-2026-000002"])
+        #expect(try setup.outboxFiles() == replies)
+        // New mail carries on after the highest case present.
+        let next = try await setup.runner.process(try Self.sample("13-zip-of-images.eml"), receivedAt: Self.now, now: Self.now)
+        #expect(next.caseId == "SMO-2026-000003")
+    }
+
+    @Test func aFollowUpJoinedBeforeACrashIsNotJoinedTwice() async throws {
+        let setup = try Setup()
+        defer { setup.scratch.cleanup() }
+        _ = try await setup.runner.process(try Self.sample("01-complete-patient-request.eml"), receivedAt: Self.now, now: Self.now)
+        let followUp = try Self.sample("12-follow-up-with-case-reference.eml")
+        _ = try await setup.runner.process(followUp, receivedAt: Self.now, now: Self.now)
+        let joined = try setup.store.readCase("SMO-2026-000001")
+        // Forget the follow-up's keys, as if the process died after rewriting the case.
+        let path = setup.store.root + "/.mail-bot/index.json"
+        var registry = try JSONDecoder().decode(CaseRegistry.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        registry.messages["mid:<sample-12.follow-up@mail.example.net>"] = nil
+        registry.messages["sha256:" + Digest.sha256Hex(followUp)] = nil
+        try Array(try JSONEncoder().encode(registry)).write(to: path)
+        let again = try await setup.runner.process(followUp, receivedAt: Self.now, now: Self.now)
+        #expect(again.kind == .alreadyProcessed && again.caseId == "SMO-2026-000001")
+        #expect(try setup.store.readCase("SMO-2026-000001") == joined)
+    }
 }

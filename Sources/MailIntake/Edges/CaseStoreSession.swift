@@ -22,12 +22,37 @@ public final class CaseStoreSession {
                 // A damaged registry must not stop intake: ids continue after the folders
                 // present, and the damaged file is kept beside for a person to look at.
                 _ = try? AtomicFiles.createOnce(path + ".damaged-" + AtomicFiles.randomToken(), bytes: bytes, mode: 0o600)
-                registry = CaseRegistry()
+                registry = CaseStoreSession.rebuild(from: store)
                 changed = true
             }
         } else {
-            registry = CaseRegistry()
+            registry = CaseStoreSession.rebuild(from: store)
+            changed = !registry.messages.isEmpty
         }
+    }
+
+    /// The registry as the case folders tell it, for when `index.json` is missing or damaged:
+    /// each case's Message-ID and the digest of its `original.eml` and `messages/*.eml`, its
+    /// follow-ups' Message-IDs, and our replies' Message-IDs. The case folders are the truth;
+    /// the registry only makes lookups fast.
+    static func rebuild(from store: CaseFolderStore) -> CaseRegistry {
+        var registry = CaseRegistry()
+        for id in store.caseIds() {
+            guard let c = try? store.readCase(id) else { continue }
+            var raws = [store.folder(of: id) + "/original.eml"]
+            raws += store.fileNames(of: id, in: "messages").sorted().map { store.folder(of: id) + "/messages/" + $0 }
+            for path in raws {
+                guard let bytes = try? AtomicFiles.readAll(path) else { continue }
+                registry.record(keys: ["sha256:" + Digest.sha256Hex(bytes)], caseId: id)
+            }
+            let ids = [c.messageId] + (c.followUps ?? []).map(\.messageId)
+            for messageId in ids.compactMap({ $0 }) {
+                registry.record(keys: CaseRegistry.keys(messageId: messageId, sha256: "").filter { $0.hasPrefix("mid:") }, caseId: id)
+            }
+            // Our own reply ids name their case (`<SMO-….ack-n@…>`); the latest is kept too.
+            if let ack = c.reply.messageId { registry.acknowledgements[ack] = id }
+        }
+        return registry
     }
 
     /// The keys a raw message is known by (Message-ID and sha256 of the bytes).

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Logging
 import MIMEParser
@@ -49,7 +48,7 @@ public struct IntakeRunner: Sendable {
 
     /// Processes `raw`, received at `receivedAt` (drives callback scheduling), at `now`.
     public func process(_ raw: [UInt8], receivedAt: Date, now: Date) async throws -> IntakeOutcome {
-        let digest = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
+        let digest = Digest.sha256Hex(raw)
         do {
             let outcome = try await store.withExclusiveAccess { session in
                 try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
@@ -89,7 +88,15 @@ public struct IntakeRunner: Sendable {
             reservedId = known
         }
 
-        let existing = reservedId == nil ? try findThread(of: view, session: session) : nil
+        // Automatic mail (auto-replies, bounces) always gets a case of its own, shown apart in
+        // the index; a bounce is also noted on the case it concerns (below).
+        let isAutomatic = AutomaticMailDetector.reason(view) != nil
+        let existing = reservedId == nil && !isAutomatic ? try findThread(of: view, session: session) : nil
+        if let existing, let id = view.messageID, existing.followUps?.contains(where: { $0.messageId == id }) == true {
+            // Joined before, but the registry was not saved (a crash): nothing to do again.
+            session.record(messageKeys: keys, caseId: existing.caseId)
+            return IntakeOutcome(kind: .alreadyProcessed, caseId: existing.caseId, reply: nil)
+        }
         let caseId: String
         if let existing {
             caseId = existing.caseId
