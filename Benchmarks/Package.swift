@@ -1,0 +1,25 @@
+// swift-tools-version:6.1
+// Benchmarks for MIMEParser, kept apart so that benchmark code never enters the main build.
+import PackageDescription
+
+// A path dependency is identified by its folder's name, which differs between clones and
+// worktrees; derive it so `.product(…, package:)` always matches.
+let rootIdentity: String = {
+    let parts = Context.packageDirectory.split(separator: "/")
+    return parts.dropLast().last.map { String($0).lowercased() } ?? "mail-intake"
+}()
+
+let package = Package(
+    name: "mime-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: "../")
+    ],
+    targets: [
+        .executableTarget(
+            name: "mime-bench",
+            dependencies: [.product(name: "MIMEParser", package: rootIdentity)]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

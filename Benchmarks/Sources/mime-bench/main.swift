@@ -1,0 +1,19 @@
+import Foundation
+
+/// mime-bench: generate corpora, run the full parsing job, or time the decoders alone.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: mime-bench generate DIR          write the big and small corpora under DIR
+           mime-bench run DIR [RUNS]        full job over DIR/*.eml, best of RUNS; prints a JSON line
+           mime-bench decoders [MB] [RUNS]  decoder throughput alone
+    """
+
+switch arguments.first {
+case "decoders":
+    let megabytes = arguments.count > 1 ? Int(arguments[1]) ?? 64 : 64
+    let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+    DecoderBench.run(megabytes: megabytes, runs: runs)
+default:
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(2)
+}
