@@ -72,6 +72,49 @@ func encodeQP(_ bytes: [UInt8], lineEnd: [UInt8]) -> [UInt8] {
     return out
 }
 
+/// A plain, line-by-line decoder with the same rules, to check the fast path against.
+func referenceDecodeQP(_ input: [UInt8]) -> ([UInt8], Int) {
+    var out: [UInt8] = []
+    var escapes = 0
+    var lines = input.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    let lastHasLF = input.last == 0x0A
+    if lastHasLF { lines.removeLast() }
+    for (index, line) in lines.enumerated() {
+        let hasLF = index < lines.count - 1 || lastHasLF
+        var content = line
+        var cr = false
+        if content.last == 0x0D {
+            content.removeLast()
+            cr = true
+        }
+        while let last = content.last, last == 0x20 || last == 0x09 { content.removeLast() }
+        var i = 0
+        var soft = false
+        while i < content.count {
+            let c = content[i]
+            if c != 0x3D {
+                out.append(c)
+                i += 1
+            } else if i == content.count - 1 {
+                soft = true
+                break
+            } else if i + 2 < content.count, let h = ASCII.hexValue(content[i + 1]), let l = ASCII.hexValue(content[i + 2]) {
+                out.append(h << 4 | l)
+                i += 3
+            } else {
+                escapes += 1
+                out.append(0x3D)
+                i += 1
+            }
+        }
+        if !soft {
+            if cr { out.append(0x0D) }
+            if hasLF { out.append(0x0A) }
+        }
+    }
+    return (out, escapes)
+}
+
 @Suite struct QuotedPrintableTests {
     static let cases: [QPCase] = [
         QPCase("", "", "empty input"),
@@ -132,6 +175,21 @@ func encodeQP(_ bytes: [UInt8], lineEnd: [UInt8]) -> [UInt8] {
                 #expect(out == data, "size \(size)")
                 #expect(report.isClean)
             }
+        }
+    }
+
+    @Test("the fast path agrees with a plain line-by-line decoder on random input")
+    func agreesWithReference() {
+        let alphabet: [UInt8] = Array("==  \t\r\n\nA4fz0D".utf8) + [0xE9]
+        var seed = pseudoRandomBytes(count: 400_000, seed: 12345).makeIterator()
+        for round in 0..<2000 {
+            let length = Int(seed.next()!) % 60
+            let input = (0..<length).map { _ in alphabet[Int(seed.next()!) % alphabet.count] }
+            let (out, report) = decodeQP(input)
+            let (expected, escapes) = referenceDecodeQP(input)
+            #expect(out == expected, "round \(round): \(input)")
+            #expect(report.invalidEscapes == escapes, "round \(round): \(input)")
+            if out != expected { break }
         }
     }
 

@@ -17,8 +17,8 @@ import Darwin
 /// - Line endings are kept as they came: CRLF stays CRLF, a bare LF stays LF. A CR inside
 ///   a line is literal; a CR that ends the body is taken as a line ending cut short.
 ///
-/// Lines are found with `memchr` and copied in runs between `=` signs, so plain text costs
-/// little more than a copy.
+/// Complete lines go through a one-pass loop that copies eight plain bytes at a time
+/// (`QuotedPrintable+Lines.swift`), so plain text costs little more than a copy.
 public enum QuotedPrintable {
     /// Decodes a whole body, appending the bytes to `output`.
     @discardableResult
@@ -106,26 +106,15 @@ public enum QuotedPrintable {
                 var o = out
                 var p = start
                 let end = start + count
-                while p < end {
-                    let newline = memchr(p, 0x0A, end - p)
-                    if let newline {
-                        // A complete line: content, then CRLF or LF.
-                        let lf = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self))
-                        var contentEnd = lf
-                        if contentEnd > p && contentEnd[-1] == 0x0D { contentEnd -= 1 }
-                        let stripped = QuotedPrintable.stripWhitespace(from: p, to: contentEnd)
-                        let soft = QuotedPrintable.decodeLine(p, stripped, open: false, &o, &escapes).soft
-                        if !soft {
-                            // Keep the line ending exactly as it came.
-                            if contentEnd < lf {
-                                o[0] = 0x0D
-                                o += 1
-                            }
-                            o[0] = 0x0A
-                            o += 1
-                        }
-                        p = lf + 1
-                    } else if final {
+                // Complete lines end at the last LF (a short walk back: lines are short).
+                var linesEnd = end
+                while linesEnd > p && linesEnd[-1] != 0x0A { linesEnd -= 1 }
+                if linesEnd > p {
+                    QuotedPrintable.decodeCompleteLines(p, linesEnd, &o, &escapes)
+                    p = linesEnd
+                }
+                if p < end {
+                    if final {
                         // The last line; a final CR is taken as its (cut) line ending.
                         var contentEnd = end
                         if contentEnd[-1] == 0x0D { contentEnd -= 1 }
@@ -140,7 +129,6 @@ public enum QuotedPrintable {
                         // An open line: decode only what later bytes cannot change.
                         let certain = QuotedPrintable.certainEnd(from: p, to: end)
                         p = QuotedPrintable.decodeLine(p, certain, open: true, &o, &escapes).stop
-                        break
                     }
                 }
                 consumed = p - start
