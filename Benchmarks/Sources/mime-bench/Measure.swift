@@ -38,11 +38,15 @@ enum Measure {
     }
 
     /// The process's peak resident set (VmHWM) in kilobytes, from /proc.
-    static func peakResidentKB() -> Int {
+    static func peakResidentKB() -> Int { statusKB("VmHWM:") }
+
+    /// The process's resident set now (VmRSS) in kilobytes: after loading, the baseline.
+    static func currentResidentKB() -> Int { statusKB("VmRSS:") }
+
+    private static func statusKB(_ key: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let digits = line.filter(\.isNumber)
-            return Int(digits) ?? 0
+        for line in status.split(separator: "\n") where line.hasPrefix(key) {
+            return Int(line.filter(\.isNumber)) ?? 0
         }
         return 0
     }

@@ -13,6 +13,15 @@ case "decoders":
     let megabytes = arguments.count > 1 ? Int(arguments[1]) ?? 64 : 64
     let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
     DecoderBench.run(megabytes: megabytes, runs: runs)
+case "generate" where arguments.count == 2:
+    let start = Measure.now()
+    try CorpusGenerator.writeAll(to: arguments[1])
+    print("generated corpora under \(arguments[1]) in \(String(format: "%.1f", Measure.now() - start)) s")
+case "run" where arguments.count >= 2:
+    let directory = arguments[1]
+    let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+    let corpus = URL(fileURLWithPath: directory).lastPathComponent
+    try FullJob.run(directory: directory, corpus: corpus, runs: runs)
 default:
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
