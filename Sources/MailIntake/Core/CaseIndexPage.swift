@@ -9,16 +9,17 @@ public enum CaseIndexPage {
         let sorted = sortedNewestFirst(cases)
         let requests = sorted.filter { !$0.issues.contains(.automaticMessage) }
         let automatic = sorted.filter { $0.issues.contains(.automaticMessage) }
+        let time = TimeText()
         var html = HTMLText.head(title: "Second opinion requests")
         html += "<body>\n<h1>Second opinion requests</h1>\n"
         html += "<p class=\"muted\">\(requests.count) request\(requests.count == 1 ? "" : "s"), "
         html += "\(automatic.count) automatic message\(automatic.count == 1 ? "" : "s"). "
-        html += "Updated \(HTMLText.escape(HTMLText.londonTime(generatedAt))).</p>\n"
+        html += "Updated \(HTMLText.escape(time.full(generatedAt))).</p>\n"
         html += "<h2>Requests</h2>\n"
-        html += requests.isEmpty ? "<p class=\"muted\">None yet.</p>\n" : table(requests, automatic: false)
+        html += requests.isEmpty ? "<p class=\"muted\">None yet.</p>\n" : table(requests, automatic: false, time: time)
         html += "<h2>Automatic messages</h2>\n"
         html += "<p class=\"muted\">Auto-replies, list mail and delivery reports: kept so nothing is lost; no reply was sent.</p>\n"
-        html += automatic.isEmpty ? "<p class=\"muted\">None.</p>\n" : table(automatic, automatic: true)
+        html += automatic.isEmpty ? "<p class=\"muted\">None.</p>\n" : table(automatic, automatic: true, time: time)
         html += "</body>\n</html>\n"
         return html
     }
@@ -31,7 +32,7 @@ public enum CaseIndexPage {
         }
     }
 
-    private static func table(_ cases: [IntakeCase], automatic: Bool) -> String {
+    private static func table(_ cases: [IntakeCase], automatic: Bool, time: TimeText) -> String {
         let e = HTMLText.escape
         var html = "<table\(automatic ? " class=\"auto\"" : "")>\n"
         html += "<tr><th>Case</th><th>Received</th><th>From</th><th>Subject</th><th>Issues</th><th>Callback by</th><th>Reply</th></tr>\n"
@@ -44,9 +45,9 @@ public enum CaseIndexPage {
                 : issues.map { "<span class=\"tag\" title=\"\(e(CaseWording.issue($0)))\">\($0.rawValue)</span>" }
                     .joined(separator: " ")
             html += "<tr><td><a href=\"\(HTMLText.href(c.caseId + "/summary.html"))\">\(e(c.caseId))</a></td>"
-            html += "<td>\(e(HTMLText.londonTime(c.receivedAt)))</td>"
+            html += "<td>\(e(time.full(c.receivedAt)))</td>"
             html += "<td>\(e(from))\(kind)</td><td>\(e(c.subject ?? ""))</td><td>\(issuesCell)</td>"
-            html += "<td>\(automatic ? "" : e(HTMLText.londonTime(c.callback.due, timeZone: c.callback.timeZone)))</td>"
+            html += "<td>\(automatic ? "" : e(time.full(c.callback.due, zone: c.callback.timeZone)))</td>"
             html += "<td>\(c.reply.status.rawValue)</td></tr>\n"
         }
         return html + "</table>\n"

@@ -10,6 +10,7 @@ public enum CaseSummaryPage {
     public static func render(_ intakeCase: IntakeCase) -> String {
         let c = intakeCase
         let e = HTMLText.escape
+        let time = TimeText()
         var html = HTMLText.head(title: "\(c.caseId) – second opinion request")
         html += "<body>\n"
         html += "<p class=\"muted\"><a href=\"../index.html\">All cases</a></p>\n"
@@ -17,7 +18,7 @@ public enum CaseSummaryPage {
         if let subject = c.subject, !subject.isEmpty {
             html += "<p><strong>Subject:</strong> \(e(subject))</p>\n"
         }
-        html += "<p class=\"muted\">Received \(e(HTMLText.londonTime(c.receivedAt))) · "
+        html += "<p class=\"muted\">Received \(e(time.full(c.receivedAt))) · "
         html += "\(e(CaseWording.reply(c.reply)))</p>\n"
         html += issuesSection(c)
         html += requesterSection(c)
@@ -29,8 +30,8 @@ public enum CaseSummaryPage {
         }
         html += attachmentsSection(c)
         html += embassySection(c)
-        html += callbackSection(c)
-        html += notesSection(c)
+        html += callbackSection(c, time: time)
+        html += notesSection(c, time: time)
         html += "<h2>Original message</h2>\n"
         html += "<p><a href=\"original.eml\">original.eml</a> (exactly as received"
         if let id = c.messageId { html += "; Message-ID \(e(id))" }
@@ -111,27 +112,27 @@ public enum CaseSummaryPage {
         return html
     }
 
-    private static func callbackSection(_ c: IntakeCase) -> String {
+    private static func callbackSection(_ c: IntakeCase, time: TimeText) -> String {
         let e = HTMLText.escape
         let zone = c.callback.timeZone
         var html = "<h2>Callback</h2>\n<p>Contact the requester by <strong>"
-        html += e(HTMLText.londonTime(c.callback.due, timeZone: zone)) + "</strong>.</p>\n"
+        html += e(time.full(c.callback.due, zone: zone)) + "</strong>.</p>\n"
         if let booked = c.callback.booked {
-            html += "<p class=\"ok\">The requester chose \(e(slot(booked, zone: zone))).</p>\n"
+            html += "<p class=\"ok\">The requester chose \(e(slot(booked, zone: zone, time: time))).</p>\n"
         }
         if !c.callback.slots.isEmpty {
             html += "<p>Slots offered:</p>\n<ul>\n"
-            html += c.callback.slots.map { "<li>\(e(slot($0, zone: zone)))</li>\n" }.joined()
+            html += c.callback.slots.map { "<li>\(e(slot($0, zone: zone, time: time)))</li>\n" }.joined()
             html += "</ul>\n"
         }
         return html
     }
 
-    private static func slot(_ s: IntakeCase.Callback.Slot, zone: String) -> String {
-        HTMLText.londonTime(s.start, timeZone: zone) + " – " + HTMLText.londonClock(s.end, timeZone: zone)
+    private static func slot(_ s: IntakeCase.Callback.Slot, zone: String, time: TimeText) -> String {
+        time.full(s.start, zone: zone) + " – " + time.clock(s.end, zone: zone)
     }
 
-    private static func notesSection(_ c: IntakeCase) -> String {
+    private static func notesSection(_ c: IntakeCase, time: TimeText) -> String {
         let e = HTMLText.escape
         var html = ""
         if let failures = c.reply.deliveryFailures, !failures.isEmpty {
@@ -142,7 +143,7 @@ public enum CaseSummaryPage {
         if let followUps = c.followUps, !followUps.isEmpty {
             html += "<h2>Follow-up messages</h2>\n"
             for f in followUps {
-                html += "<p class=\"muted\">\(e(HTMLText.londonTime(f.receivedAt))) · "
+                html += "<p class=\"muted\">\(e(time.full(f.receivedAt))) · "
                 html += "<a href=\"\(HTMLText.href(f.storedAs))\">\(e(f.storedAs))</a></p>\n"
                 if !f.text.isEmpty { html += "<div class=\"box\">\(e(f.text))</div>\n" }
             }

@@ -73,23 +73,35 @@ enum HTMLText {
         .tag{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.85em;background:#eee}
         .auto{opacity:.8}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
         """
+}
 
-    /// A date as the administrators read it: London wall-clock time with its zone
-    /// ("Mon 30 Nov 2026, 17:00 GMT").
-    static func londonTime(_ date: Date, timeZone: String = "Europe/London") -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "EEE d MMM yyyy, HH:mm zzz"
-        return formatter.string(from: date)
+/// Dates as the administrators read them: wall-clock time in the office's zone with the zone's
+/// abbreviation ("Mon 30 Nov 2026, 17:00 GMT"). Formatters are costly to make, so one of these
+/// is made per page and keeps one pair per time zone.
+final class TimeText {
+    private var formatters: [String: (full: DateFormatter, clock: DateFormatter)] = [:]
+
+    /// "Mon 30 Nov 2026, 17:00 GMT".
+    func full(_ date: Date, zone: String = "Europe/London") -> String {
+        pair(zone).full.string(from: date)
     }
 
-    /// A time of day only ("09:30"), for the end of a slot on the same day.
-    static func londonClock(_ date: Date, timeZone: String = "Europe/London") -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "HH:mm"
-        return formatter.string(from: date)
+    /// "17:00", for the end of a slot on the same day.
+    func clock(_ date: Date, zone: String = "Europe/London") -> String {
+        pair(zone).clock.string(from: date)
+    }
+
+    private func pair(_ zone: String) -> (full: DateFormatter, clock: DateFormatter) {
+        if let known = formatters[zone] { return known }
+        func make(_ format: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "Europe/London")
+            formatter.dateFormat = format
+            return formatter
+        }
+        let made = (full: make("EEE d MMM yyyy, HH:mm zzz"), clock: make("HH:mm"))
+        formatters[zone] = made
+        return made
     }
 }

@@ -50,17 +50,18 @@ public struct IntakeRunner: Sendable {
     public func process(_ raw: [UInt8], receivedAt: Date, now: Date) async throws -> IntakeOutcome {
         let digest = Digest.sha256Hex(raw)
         do {
-            let outcome = try await store.withExclusiveAccess { session in
-                try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
-            }
-            if outcome.kind != .alreadyProcessed {
-                do {
-                    try store.regenerateIndex(generatedAt: now)
-                } catch {
-                    logger.warning("index.html not regenerated", metadata: ["error": "\(error)"])
+            return try await store.withExclusiveAccess { session in
+                let outcome = try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
+                // Still under the lock, so that a slower process never writes an older index last.
+                if outcome.kind != .alreadyProcessed {
+                    do {
+                        try store.regenerateIndex(generatedAt: now)
+                    } catch {
+                        logger.warning("index.html not regenerated", metadata: ["error": "\(error)"])
+                    }
                 }
+                return outcome
             }
-            return outcome
         } catch {
             let reason = "could not process the message: \(error)"
             let path = try store.recordFailure(raw: raw, sha256: digest, reason: reason, at: now)
