@@ -22,6 +22,9 @@ import Testing
         ("report.pdf as random bytes", "application/pdf", [0x00, 0x01, 0x02, 0xFE, 0xFF], .typeMismatch, .other, "application/octet-stream"),
         ("blob as random bytes", "application/octet-stream", [0x00, 0x01, 0x02, 0xFE, 0xFF], .typeNotAllowed, .other, "application/octet-stream"),
         ("empty.pdf", "application/pdf", [], .empty, .other, "application/x-empty"),
+        ("card.vcf", "text/x-vcard", Array("BEGIN:VCARD\nEND:VCARD\n".utf8), .typeNotAllowed, .report, "text/plain"),
+        ("results", "application/octet-stream", Array("Hb 120 g/L\n".utf8), nil, .report, "text/plain"),
+        ("results.pdf as text", "application/pdf", Array("Hb 120 g/L\n".utf8), nil, .report, "text/plain"),
     ]
 
     @Test("type rules", arguments: typeTable.indices)

@@ -54,3 +54,12 @@ import Testing
         #expect(cal.instant(on: Self.d("2026-12-15"), hour: 17) == ISO8601DateFormatter().date(from: "2026-12-15T17:00:00Z"))
     }
 }
+
+@Suite struct OfficeCalendarConfigurationTests {
+    @Test func configuredCalendarsAreValidated() {
+        #expect(BusinessCalendar.office(closures: ["2026-12-29"])?.closures == [LocalDay(year: 2026, month: 12, day: 29)])
+        #expect(BusinessCalendar.office(closures: ["29/12/2026"]) == nil)
+        #expect(BusinessCalendar.office(timeZoneIdentifier: "Mars/Olympus") == nil)
+        #expect(BusinessCalendar.office(closeHour: 16)?.endOfDayHour == 16)
+    }
+}

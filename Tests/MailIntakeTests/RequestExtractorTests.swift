@@ -49,6 +49,9 @@ import Testing
         ("Second opinion request", false), ("Dear Sir,\nPlease find attached my documents.\nRegards", false),
         ("I was diagnosed with stage 2 breast cancer and want a second opinion on surgery.", true),
         ("أرجو مراجعة تقرير الرنين المغناطيسي لوالدي المصاب بورم", true),
+        ("Dear Dr Smith,\nPlease see attached.\nKind regards,\nJohn Smith\nLondon office manager", false),
+        ("Hi, my son has fits.\nThanks", true),
+        ("Hello,\n\nI accept the terms and conditions.\n\nBest regards\nAmira Haddad", false),
     ])
     func aSubjectOrSeeAttachedIsNotADescription(_ body: String, _ expected: Bool) {
         #expect(RequestExtractor.read(body: body, subject: "Second opinion request").hasDescription == expected)

@@ -107,6 +107,10 @@ public enum AttachmentRules {
         if FileKind.isExecutableName(name) {
             return .failure(TypeRefusal(reason: .typeNotAllowed, detail: "\(describe(kind, name: name)) cannot be accepted"))
         }
+        // Text is the loosest signature: a .vcf, .ics or .csv is text too, but not a report.
+        if kind == .text, claimed == nil, let ext = FileKind.fileExtension(name) {
+            return .failure(TypeRefusal(reason: .typeNotAllowed, detail: "a .\(ext) file is not a type the form accepts"))
+        }
         if kind.isAllowed { return .success(kind) }
         if kind == .ole2, let claimed, claimed == .doc || claimed == .ppt { return .success(claimed) }
         if let claimed {

@@ -15,6 +15,9 @@ public struct BusinessCalendar: Sendable {
     /// "End of the working day" for a deadline moved to the next working day (17:00).
     public var endOfDayHour: Int
     public var endOfDayMinute: Int
+    /// Bank holidays of the years around now, computed once (other years are computed on demand).
+    let holidays: [LocalDay: String]
+    static let precomputedYears = 2000...2060
 
     public init(
         calendar: Calendar, closures: Set<LocalDay> = [], openHour: Int = 9, closeHour: Int = 17,
@@ -26,6 +29,9 @@ public struct BusinessCalendar: Sendable {
         self.closeHour = closeHour
         self.endOfDayHour = endOfDayHour
         self.endOfDayMinute = endOfDayMinute
+        var all: [LocalDay: String] = [:]
+        for year in Self.precomputedYears { all.merge(BankHolidays.englandAndWales(year)) { a, _ in a } }
+        self.holidays = all
     }
 
     /// The clinic's calendar: Gregorian, Europe/London (GMT only if the system lacks tzdata).
@@ -35,6 +41,23 @@ public struct BusinessCalendar: Sendable {
         return BusinessCalendar(calendar: cal, closures: closures)
     }
 
+    /// An office calendar for a configured time zone, closures ("YYYY-MM-DD") and closing hour;
+    /// nil when the time zone is unknown or a closure is not a date (the caller names the key).
+    public static func office(
+        timeZoneIdentifier: String = "Europe/London", closures: [String] = [], closeHour: Int = 17
+    ) -> BusinessCalendar? {
+        guard let tz = TimeZone(identifier: timeZoneIdentifier), (1...23).contains(closeHour) else { return nil }
+        var days = Set<LocalDay>()
+        for c in closures {
+            guard let d = LocalDay(c) else { return nil }
+            days.insert(d)
+        }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = tz
+        return BusinessCalendar(
+            calendar: cal, closures: days, openHour: 9, closeHour: closeHour, endOfDayHour: closeHour, endOfDayMinute: 0)
+    }
+
     /// The time zone's identifier, as `callback.timeZone` records it.
     public var timeZoneIdentifier: String { calendar.timeZone.identifier }
 
@@ -42,7 +65,11 @@ public struct BusinessCalendar: Sendable {
     public func closure(on day: LocalDay) -> String? {
         if day.isoWeekday == 6 { return "Saturday" }
         if day.isoWeekday == 7 { return "Sunday" }
-        if let name = BankHolidays.englandAndWales(day.year)[day] { return name }
+        if Self.precomputedYears.contains(day.year) {
+            if let name = holidays[day] { return name }
+        } else if let name = BankHolidays.englandAndWales(day.year)[day] {
+            return name
+        }
         if closures.contains(day) { return "office closure" }
         return nil
     }

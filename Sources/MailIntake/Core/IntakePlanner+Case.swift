@@ -6,11 +6,18 @@ extension IntakePlanner {
     /// Leaves that are files of the request: everything but the bodies, pictures that belong
     /// to the HTML body (referenced by `cid:`, or small unnamed inline images such as logos)
     /// and signatures of the message itself (S/MIME, PGP).
+    /// Below this size a named picture referenced by `cid:` is taken for a logo or a signature image.
+    static let bodyPictureBytes = 100 * 1024
+
     func candidates(_ m: MessageView) -> [AttachmentCandidate] {
         let cids = m.referencedContentIDs
         var out: [AttachmentCandidate] = []
         for f in m.files {
-            if let id = f.contentID?.lowercased(), cids.contains(id) { continue }
+            // A picture the HTML shows is part of the body, unless it is a large named file:
+            // Apple Mail shows the photos a patient attaches inline, by cid, too.
+            if let id = f.contentID?.lowercased(), cids.contains(id), f.filename == nil || f.bytes.count < Self.bodyPictureBytes {
+                continue
+            }
             if f.contentType.hasPrefix("image/"), f.isInline, f.filename == nil, f.bytes.count < 64 * 1024 { continue }
             if ["application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature",
                 "application/pgp-keys", "message/delivery-status", "text/rfc822-headers", "message/disposition-notification"]
@@ -18,6 +25,8 @@ extension IntakePlanner {
             {
                 continue
             }
+            // Unnamed calendar invitations and contact cards are not part of a request.
+            if f.filename == nil, ["text/calendar", "text/vcard", "text/x-vcard"].contains(f.contentType) { continue }
             out.append(AttachmentCandidate(filename: f.filename ?? generatedName(f), declaredType: f.contentType, bytes: f.bytes))
         }
         return out

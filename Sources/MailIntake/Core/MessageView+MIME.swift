@@ -41,7 +41,7 @@ extension MessageView {
             return
         }
         let isBody = (type == "text/plain" || type == "text/html") && part.filename == nil
-            && part.disposition?.type != "attachment" && part.origin == .mime
+            && part.disposition?.type != "attachment"
         if isBody {
             bodies.append(Body(isHTML: type == "text/html", text: part.text() ?? "", isForwarded: forwarded))
             return

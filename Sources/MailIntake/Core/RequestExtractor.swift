@@ -60,24 +60,40 @@ public enum RequestExtractor {
         return String(out)
     }
 
-    /// Lines that carry no description: greetings, sign-offs, "see attached".
-    static let boilerplate: [String] = [
-        "hi", "hello", "dear", "good morning", "good afternoon", "regards", "kind regards", "best regards", "best wishes",
-        "many thanks", "thanks", "thank you", "thanks in advance", "sincerely", "yours sincerely", "yours faithfully",
+    /// Greetings: a short line starting with one is only a greeting.
+    static let greetings = [
+        "hi", "hello", "dear", "good morning", "good afternoon", "good evening", "bonjour", "madame", "monsieur",
+        "السلام عليكم", "مرحبا", "عزيزي",
+    ]
+    /// Sign-offs: what follows is a name and a signature.
+    static let signOffs = [
+        "regards", "kind regards", "best regards", "warm regards", "best wishes", "many thanks", "thanks", "thank you",
+        "thanks in advance", "sincerely", "yours sincerely", "yours faithfully", "cheers", "best", "cordialement",
+        "merci", "bien à vous", "مع التحية", "شكرا", "تحياتي", "وشكرا", "مع خالص التحية",
+    ]
+    /// Lines that say nothing about the condition.
+    static let fillers = [
         "see attached", "see attachment", "see attachments", "please see attached", "please find attached",
-        "attached", "please find enclosed", "as attached", "fyi", "sent from my", "cheers", "bonjour", "cordialement",
-        "merci", "ci-joint", "veuillez trouver ci-joint", "مرفق", "مع التحية", "شكرا", "السلام عليكم", "تحياتي",
-        "the documents", "my documents", "documents attached", "files attached", "i accept the terms and conditions",
+        "attached", "please find enclosed", "as attached", "fyi", "sent from my", "ci-joint", "veuillez trouver ci-joint",
+        "مرفق", "documents attached", "files attached", "i accept the terms and conditions", "i agree to the terms and conditions",
+        "please review", "second opinion", "second opinion request", "request for a second opinion",
     ]
 
-    /// True when, after dropping boilerplate lines, names and the subject, some real words remain.
+    /// True when, after greetings, "see attached"-style lines, the subject and everything from
+    /// the sign-off on are dropped, at least four words remain.
     static func isMeaningful(_ fresh: String, subject: String) -> Bool {
-        let subjectN = normalise(subject).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let trim = CharacterSet.punctuationCharacters.union(.whitespaces)
+        let subjectN = normalise(subject).trimmingCharacters(in: trim)
         var words = 0
         for line in fresh.split(whereSeparator: \.isNewline) {
-            let l = normalise(String(line)).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+            var l = normalise(String(line)).trimmingCharacters(in: trim)
             if l.isEmpty || l == subjectN { continue }
-            if boilerplate.contains(where: { l == $0 || (l.hasPrefix($0) && l.count <= $0.count + 25) }) { continue }
+            if signOffs.contains(where: { l == $0 || (l.hasPrefix($0) && l.count <= $0.count + 20) }) { break }
+            if let g = greetings.first(where: { l.hasPrefix($0) }) {
+                if l.split(separator: " ").count <= 4 { continue }
+                l = String(l.dropFirst(g.count)).trimmingCharacters(in: trim)
+            }
+            if fillers.contains(where: { l == $0 || (l.hasPrefix($0) && l.count <= $0.count + 25) }) { continue }
             words += l.split(separator: " ").count
         }
         return words >= 4
@@ -96,14 +112,16 @@ public enum RequestExtractor {
         "par e-mail", "par email", "par courriel", "par mail", "ne pas m'appeler", "ne m'appelez pas",
     ]
 
+    static let phoneNeedles = phonePhrases.map { Array(normalise($0).utf8) }
+    static let emailNeedles = emailPhrases.map { Array(normalise($0).utf8) }
+
     /// Phone or email from what they wrote: whichever kind of phrase comes first; unknown when neither.
     static func preferredContact(_ n: String) -> IntakeCase.Requester.PreferredContact {
-        func first(_ phrases: [String]) -> String.Index? {
-            phrases.compactMap { n.range(of: normalise($0))?.lowerBound }.min()
-        }
-        // Negated calls ("please don't call me") are email phrases: look at them first.
-        let e = first(emailPhrases)
-        let p = first(phonePhrases)
+        let hay = Array(n.utf8)
+        func first(_ needles: [[UInt8]]) -> Int? { needles.compactMap { ByteSearch.first($0, in: hay) }.min() }
+        // Negated calls ("please don't call me") are email phrases, so the earliest phrase decides.
+        let e = first(emailNeedles)
+        let p = first(phoneNeedles)
         switch (p, e) {
         case (nil, nil): return .unknown
         case (_?, nil): return .phone
@@ -124,16 +142,22 @@ public enum RequestExtractor {
     ]
     static let termsNegations = ["not accept", "don't accept", "do not agree", "don't agree", "not agree", "لا اوافق", "n'accepte pas"]
 
+    static let termsNeedles = termsPhrases.map { Array(normalise($0).utf8) }
+    static let negationNeedles = termsNegations.map { Array(normalise($0).utf8) }
+    static let confirmNeedles = ["confirm", "accept", "agree", "اؤكد"].map { Array($0.utf8) }
+    static let termsWordNeedles = ["terms", "t&c", "الشروط", "conditions générales"].map { Array($0.utf8) }
+
     /// Terms confirmed in words: an explicit phrase, or "confirm …" with "terms" in the same sentence.
     static func termsConfirmed(_ n: String) -> Bool {
-        let sentences = n.split(whereSeparator: { ".!?\n؟".contains($0) }).map(String.init)
-        for s in sentences {
-            if termsNegations.contains(where: { s.contains($0) }) { continue }
-            if termsPhrases.contains(where: { s.contains(normalise($0)) }) { return true }
-            let confirms = s.contains("confirm") || s.contains("accept") || s.contains("agree") || s.contains("اؤكد")
-                || s.contains("je confirme")
-            let terms = s.contains("terms") || s.contains("t&c") || s.contains("الشروط") || s.contains("conditions générales")
-            if confirms && terms { return true }
+        for sentence in n.split(whereSeparator: { ".!?\n؟".contains($0) }) {
+            let s = Array(sentence.utf8)
+            if negationNeedles.contains(where: { ByteSearch.contains($0, in: s) }) { continue }
+            if termsNeedles.contains(where: { ByteSearch.contains($0, in: s) }) { return true }
+            if confirmNeedles.contains(where: { ByteSearch.contains($0, in: s) }),
+                termsWordNeedles.contains(where: { ByteSearch.contains($0, in: s) })
+            {
+                return true
+            }
         }
         return false
     }

@@ -95,10 +95,12 @@ public enum SponsorDetector {
 
     static func firstTerm(in text: String) -> String? { allTerms(in: text).first }
 
+    static let termNeedles = sponsorTerms.map { (Array($0.term.utf8), $0.meaning) }
+
     static func allTerms(in text: String) -> [String] {
-        let lower = text.lowercased()
+        let hay = Array(text.lowercased().utf8)
         var out: [String] = []
-        for (term, meaning) in sponsorTerms where lower.contains(term) && !out.contains(meaning) {
+        for (needle, meaning) in termNeedles where !out.contains(meaning) && ByteSearch.contains(needle, in: hay) {
             out.append(meaning)
         }
         return out

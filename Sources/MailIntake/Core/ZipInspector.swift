@@ -150,7 +150,7 @@ public enum ZipInspector {
         do { range = try ZipDirectory.dataRange(of: e, in: b) } catch { throw .unreadable(error.detail) }
         let cap = min(e.uncompressedSize, budget)
         var out: [UInt8] = []
-        out.reserveCapacity(cap)
+        out.reserveCapacity(min(cap, 16 * 1024 * 1024))
         if e.method == 0 {
             guard e.compressedSize == e.uncompressedSize else { throw .unreadable("entry \(path) is damaged (sizes disagree)") }
             out.append(contentsOf: b[range])
