@@ -19,7 +19,15 @@ let package = Package(
         .executableTarget(
             name: "mime-bench",
             dependencies: [.product(name: "MIMEParser", package: rootIdentity)]
-        )
+        ),
+        // The intake planner over 10,000 generated requests (helper "rules").
+        .executableTarget(
+            name: "rules-bench",
+            dependencies: [
+                .product(name: "MailIntake", package: rootIdentity),
+                .product(name: "MIMEParser", package: rootIdentity),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
