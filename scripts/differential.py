@@ -20,6 +20,7 @@ import email.policy
 import hashlib
 import json
 import os
+import quopri
 import subprocess
 import sys
 from collections import Counter
@@ -67,6 +68,13 @@ def python_leaves(data):
             if inner:
                 walk_message(inner[0], path)
             return
+        if ctype.startswith("message/") and part.is_multipart():
+            # Python parses every message/* body as header blocks (delivery-status,
+            # external-body, disposition-notification); for MIME they are one leaf. Its
+            # bytes are not recoverable from Python's model, so only the type is compared.
+            out.append({"path": path, "contentType": ctype, "filename": filename(part),
+                        "size": None, "sha256": None, "hint": "message-body"})
+            return
         if part.is_multipart():
             walk_children(part, path)
             return
@@ -79,10 +87,25 @@ def python_leaves(data):
         out.append({
             "path": path, "contentType": ctype, "filename": filename(part),
             "size": len(body), "sha256": hashlib.sha256(body).hexdigest(), "hint": hint,
+            "sha256_qp_rfc": qp_rfc_sha(part),
         })
 
     walk_message(msg, "")
     return out
+
+
+def qp_rfc_sha(part):
+    """For a quoted-printable part: the sha256 of the body decoded with RFC 2045 §6.7 rule (3)
+    applied (trailing whitespace on each encoded line is transport padding and is deleted),
+    which Python's decoder does not do. None for other parts."""
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() != "quoted-printable":
+        return None
+    raw = part.get_payload(decode=False)
+    if not isinstance(raw, str):
+        return None
+    lines = raw.encode("utf-8", "surrogateescape").split(b"\n")
+    stripped = b"\n".join(l.rstrip(b" \t\r") + (b"\r" if l.endswith(b"\r") else b"") for l in lines)
+    return hashlib.sha256(quopri.decodestring(stripped)).hexdigest()
 
 
 def our_leaves(mail_bot, files):
@@ -120,7 +143,7 @@ def compare(ours, theirs):
     for path, py in their_by_path.items():
         mine = our_by_path.get(path)
         if mine is None:
-            if py["hint"] == "tnef" and any(p.startswith(path + ".") for p in our_by_path):
+            if py["hint"] in ("tnef", "uuencode") and any(p.startswith(path + ".") for p in our_by_path):
                 continue  # replaced by its files, counted above
             problems.append(("part only in Python", f"{path}: {py['contentType']} {py['filename']!r} {py['size']}B"))
             continue
@@ -128,9 +151,13 @@ def compare(ours, theirs):
             problems.append(("content type", f"{path}: ours {mine['contentType']}, Python {py['contentType']}"))
         if (mine.get("filename") or None) != (py["filename"] or None):
             problems.append(("filename", f"{path}: ours {mine.get('filename')!r}, Python {py['filename']!r}"))
-        if mine["sha256"] != py["sha256"]:
-            kind = "uuencode text (expected)" if py["hint"] == "uuencode" and any(
-                p.startswith(path + ".") for p in our_by_path) else "body bytes"
+        if py["sha256"] is None:
+            problems.append((f"{py['contentType']} body not comparable (expected)", path))
+        elif mine["sha256"] != py["sha256"]:
+            if py.get("sha256_qp_rfc") == mine["sha256"]:
+                kind = "QP trailing whitespace: Python keeps it, RFC 2045 §6.7 (3) deletes it (expected)"
+            else:
+                kind = "body bytes"
             problems.append((kind, f"{path}: ours {mine['size']}B, Python {py['size']}B"))
     if len(ours) != len(theirs) and not problems:
         problems.append(("part count", f"ours {len(ours)}, Python {len(theirs)}"))
