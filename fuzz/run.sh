@@ -30,8 +30,9 @@ fi
 newest=$(ls -t $sources "fuzz/$target/main.swift" | head -1)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   echo "fuzz: building $binary"
-  # -Onone keeps the build quick on a small machine; ASan catches what -O would hide.
-  swiftc -sanitize=fuzzer,address -parse-as-library -Onone -g -use-ld=lld \
+  # -O with AddressSanitizer: about five times the executions per second of -Onone, and
+  # Swift's own checks (bounds, overflow) stay on. FUZZ_OPT=-Onone for a quicker build.
+  swiftc -sanitize=fuzzer,address -parse-as-library "${FUZZ_OPT:--O}" -g -use-ld=lld \
     -module-name "$target" -package-name mail_intake $sources "fuzz/$target/main.swift" -o "$binary"
 fi
 
