@@ -8,14 +8,12 @@ extension IntakeConfiguration {
         let from = IntakeConfiguration.address(configuration.replyFrom)
             ?? MailAddress(name: "Second Medical Opinion", address: "secondopinion@example.org")
         let intake = configuration.intake
-        var calendar = BusinessCalendar.london(closures: Set(intake.closures.compactMap(LocalDay.init)))
-        if let zone = intake.timeZone, let tz = TimeZone(identifier: zone) {
-            calendar.calendar.timeZone = tz
-        }
-        if let close = intake.officeCloseHour {
-            calendar.closeHour = close
-            calendar.endOfDayHour = close
-        }
+        // The configuration was validated when read (zone known, dates well formed, hour 1–23).
+        let calendar =
+            BusinessCalendar.office(
+                timeZoneIdentifier: intake.timeZone ?? "Europe/London", closures: intake.closures,
+                closeHour: intake.officeCloseHour ?? 17)
+            ?? BusinessCalendar.london(closures: Set(intake.closures.compactMap(LocalDay.init)))
         var limits = AttachmentLimits.form
         if let max = intake.maxFileBytes { limits.maxFileBytes = max }
         if let images = intake.maxImages { limits.maxImages = images }
