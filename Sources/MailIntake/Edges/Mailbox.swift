@@ -34,4 +34,16 @@ public protocol Mailbox: Sendable {
     func markSeen(_ entry: MailboxEntry) async throws
     /// Moves the message to a folder (created when missing), e.g. "Processed" or "Failed".
     func move(_ entry: MailboxEntry, to folder: String) async throws
+    /// Returns when the mailbox may have changed (IMAP IDLE: new mail arrived) or after
+    /// `timeout`; true when a change was seen. Lets the poller pick up mail at once instead of
+    /// at the next interval.
+    func waitForChange(timeout: Duration) async throws -> Bool
+}
+
+extension Mailbox {
+    /// Mailboxes that cannot be watched just wait out the timeout (the poller then looks).
+    public func waitForChange(timeout: Duration) async throws -> Bool {
+        try await Task.sleep(for: timeout)
+        return false
+    }
 }

@@ -1,0 +1,150 @@
+import Dispatch
+
+/// The production mailbox: IMAP over libcurl, one reused connection, reconnecting by itself.
+///
+/// All IMAP work runs on one serial queue (curl calls block, and must not tie up Swift's
+/// cooperative threads); `async` methods hop onto it. When the connection breaks (server
+/// restarted, network gone, timeout), the operation is retried once on a fresh connection, so
+/// a restart of the server costs one reconnect, not a stalled poller. Errors a person must fix
+/// (password, certificate, missing mailbox) are not retried.
+///
+/// Nothing here changes a flag unless asked: `fetch` uses BODY.PEEK[].
+public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
+    /// Unchecked: `session` is only read and written on `queue`.
+    private let queue = DispatchQueue(label: "mail-intake.imap")
+    private var session: IMAPSession?
+    public let settings: IMAPSettings
+    /// Test hook: act as if the server did not offer MOVE (exercise COPY + EXPUNGE).
+    package let disableMove: Bool
+
+    public init(settings: IMAPSettings) {
+        self.settings = settings
+        disableMove = false
+    }
+
+    package init(settings: IMAPSettings, disableMove: Bool) {
+        self.settings = settings
+        self.disableMove = disableMove
+    }
+
+    // MARK: Mailbox
+
+    public func pending() async throws -> [MailboxEntry] {
+        try await withSession { session throws(TransportError) in try session.entries(session.search("UNSEEN")) }
+    }
+
+    public func all() async throws -> [MailboxEntry] {
+        try await withSession { session throws(TransportError) in try session.allEntries() }
+    }
+
+    public func fetch(_ entry: MailboxEntry, maxBytes: Int) async throws -> [UInt8] {
+        let limit = min(maxBytes, settings.maxMessageBytes)
+        return try await withSession { session throws(TransportError) in try session.fetch(entry, maxBytes: limit) }
+    }
+
+    public func markSeen(_ entry: MailboxEntry) async throws {
+        try await store(entry, adding: ["\\Seen"], removing: [])
+    }
+
+    public func move(_ entry: MailboxEntry, to folder: String) async throws {
+        try await withSession { session throws(TransportError) in try session.move(entry, to: folder) }
+    }
+
+    public func waitForChange(timeout: Duration) async throws -> Bool {
+        try await withSession(retry: false) { session throws(TransportError) in try session.waitForChange(timeout: timeout) }
+    }
+
+    // MARK: More than the protocol needs
+
+    /// Adds and removes flags (UID STORE).
+    public func store(_ entry: MailboxEntry, adding: [String], removing: [String]) async throws {
+        try await withSession { session throws(TransportError) in try session.store(entry, adding: adding, removing: removing) }
+    }
+
+    /// Messages with a UID above `uid` (for a poller that remembers the last UID it saw).
+    public func entries(after uid: UInt32) async throws -> [MailboxEntry] {
+        try await withSession { session throws(TransportError) in try session.entries(session.uids(after: uid)) }
+    }
+
+    /// Connects (if needed), selects, and creates the processing folders when missing; a
+    /// start-up check that turns a wrong password or a missing mailbox into an error at once.
+    public func prepare() async throws {
+        try await withSession { session throws(TransportError) in
+            try session.ensureFolder(self.settings.processedFolder)
+            try session.ensureFolder(self.settings.failedFolder)
+        }
+    }
+
+    /// UIDVALIDITY, UIDNEXT and EXISTS as of the last command.
+    public func status() async throws -> (uidValidity: UInt32, uidNext: UInt32, exists: Int) {
+        try await withSession { session throws(TransportError) in
+            try session.require("NOOP", operation: "NOOP")
+            return (session.uidValidity, session.uidNext, session.exists)
+        }
+    }
+
+    /// Every folder on the server, names decoded from modified UTF-7.
+    public func folders() async throws -> [String] {
+        try await withSession { session throws(TransportError) in try session.folders() }
+    }
+
+    /// The server's capabilities after login.
+    public func capabilities() async throws -> Set<String> {
+        try await withSession { session throws(TransportError) in session.connection.capabilities }
+    }
+
+    /// Logs out and closes the connection; the next call connects again.
+    public func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.session?.connection.logout()
+                self.session = nil
+                continuation.resume()
+            }
+        }
+    }
+
+    // MARK: Connection handling
+
+    /// Runs `body` on the queue with a connected session; on a broken connection, reconnects
+    /// and runs it once more.
+    private func withSession<T: Sendable>(
+        retry: Bool = true, _ body: @escaping @Sendable (IMAPSession) throws(TransportError) -> T
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { () throws(TransportError) -> T in try self.runOnQueue(retry: retry, body) })
+            }
+        }
+    }
+
+    private func runOnQueue<T>(retry: Bool, _ body: (IMAPSession) throws(TransportError) -> T) throws(TransportError) -> T {
+        let hadSession = session != nil
+        let current = try connectedSession()
+        do {
+            return try body(current)
+        } catch {
+            guard Self.connectionBroken(error) else { throw error }
+            session = nil
+            guard hadSession || retry else { throw error }
+            // An old connection may simply have died (server restart): one fresh attempt.
+            return try body(try connectedSession())
+        }
+    }
+
+    private func connectedSession() throws(TransportError) -> IMAPSession {
+        if let session { return session }
+        let fresh = try IMAPSession(settings: settings)
+        fresh.moveDisabled = disableMove
+        session = fresh
+        return fresh
+    }
+
+    /// Errors after which the connection cannot be trusted to be in step with the server.
+    private static func connectionBroken(_ error: TransportError) -> Bool {
+        switch error.code {
+        case .other, .timeout, .connectionRefused: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import MailIntake
+
+/// The IMAP mailbox against a real Dovecot on loopback; each test has its own server.
+@Suite("IMAP mailbox against Dovecot", .enabled(if: DovecotServer.isInstalled, "dovecot is not installed (scripts/setup installs it)"))
+struct CurlIMAPMailboxTests {
+    @Test("lists unseen mail and fetches it byte for byte without setting \\Seen")
+    func fetchesWithoutChangingFlags() async throws {
+        let server = try DovecotServer()
+        let messages = (1...3).map { DovecotServer.message(subject: "Request \($0)") }
+        for message in messages { try server.deliver(message) }
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        let pending = try await mailbox.pending()
+        #expect(pending.map(\.uid) == [1, 2, 3])
+        #expect(pending.map(\.size) == messages.map(\.count))
+        for (entry, message) in zip(pending, messages) {
+            let bytes = try await mailbox.fetch(entry, maxBytes: 1 << 20)
+            #expect(bytes == message)
+        }
+        #expect(try server.flags().values.allSatisfy { $0.isEmpty })
+        #expect(try await mailbox.pending().count == 3)
+        try await mailbox.markSeen(pending[0])
+        #expect(try server.flags()[1] == ["\\Seen"])
+        #expect(try server.seenUIDs() == [1])
+        #expect(try await mailbox.pending().map(\.uid) == [2, 3])
+        let all = try await mailbox.all()
+        #expect(all.map(\.uid) == [1, 2, 3])
+        #expect(all[0].key.hasPrefix("imap:") && all[0].key.hasSuffix(":1"))
+        await mailbox.close()
+    }
+
+    @Test("stores and removes flags, and reads UIDVALIDITY, UIDNEXT and EXISTS")
+    func storesFlagsAndReadsStatus() async throws {
+        let server = try DovecotServer()
+        try server.deliver(DovecotServer.message(subject: "Flags"))
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        let entry = try #require(try await mailbox.pending().first)
+        try await mailbox.store(entry, adding: ["\\Flagged", "$Intake"], removing: [])
+        #expect(try server.flags()[1] == ["\\Flagged", "$Intake"])
+        try await mailbox.store(entry, adding: [], removing: ["\\Flagged"])
+        #expect(try server.flags()[1] == ["$Intake"])
+        let status = try await mailbox.status()
+        #expect(status.exists == 1)
+        #expect(status.uidNext == 2)
+        #expect(status.uidValidity > 0)
+        #expect(entry.key == "imap:\(status.uidValidity):1")
+        #expect(try await mailbox.capabilities().contains("IDLE"))
+    }
+
+    @Test("moves with MOVE into a folder it creates, and UIDs above n skip the n:* quirk")
+    func movesAndCreatesFolders() async throws {
+        let server = try DovecotServer()
+        for index in 1...2 { try server.deliver(DovecotServer.message(subject: "Move \(index)")) }
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        try await mailbox.prepare()
+        #expect(try server.folders().contains("Processed"))
+        #expect(try server.folders().contains("Failed"))
+        let entries = try await mailbox.all()
+        try await mailbox.move(entries[0], to: "Processed")
+        try await mailbox.move(entries[1], to: "Archive 2026")
+        #expect(try server.flags().isEmpty)
+        #expect(try server.flags(in: "Processed").count == 1)
+        #expect(try server.flags(in: "Archive 2026").count == 1)
+        #expect(try await mailbox.all().isEmpty)
+        try server.deliver(DovecotServer.message(subject: "Third"))
+        #expect(try await mailbox.entries(after: 3).map(\.uid) == [])
+        #expect(try await mailbox.entries(after: 2).map(\.uid) == [3])
+    }
+
+    @Test("falls back to COPY, \\Deleted and UID EXPUNGE when the server does not offer MOVE")
+    func movesWithoutMoveCapability() async throws {
+        let server = try DovecotServer(extraConfig: "imap_capability = IMAP4rev1 LITERAL+ SASL-IR IDLE UIDPLUS")
+        try server.deliver(DovecotServer.message(subject: "Old server"))
+        try server.deliver(DovecotServer.message(subject: "Stays"))
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        #expect(try await !mailbox.capabilities().contains("MOVE"))
+        let entries = try await mailbox.all()
+        try await mailbox.move(entries[0], to: "Failed")
+        #expect(try server.flags(in: "Failed").count == 1)
+        #expect(try server.flags().keys.sorted() == [2])
+        #expect(try server.flags()[2] == [])
+    }
+
+    @Test("creates and moves into non-ASCII folder names (modified UTF-7)")
+    func nonASCIIFolders() async throws {
+        let server = try DovecotServer()
+        try server.deliver(DovecotServer.message(subject: "Unicode"))
+        let folder = "Traité – 已处理 & done"
+        let mailbox = CurlIMAPMailbox(settings: server.settings(processedFolder: folder))
+        try await mailbox.prepare()
+        #expect(try server.folders().contains(folder))
+        #expect(try await mailbox.folders().contains(folder))
+        let entry = try #require(try await mailbox.all().first)
+        try await mailbox.move(entry, to: folder)
+        #expect(try server.flags(in: folder).count == 1)
+    }
+
+    @Test("also works over STARTTLS on the plain port")
+    func startTLS() async throws {
+        let server = try DovecotServer()
+        try server.deliver(DovecotServer.message(subject: "STARTTLS"))
+        let mailbox = CurlIMAPMailbox(settings: server.settings(server.imapSettings(plaintext: false)))
+        #expect(try await mailbox.pending().count == 1)
+    }
+
+    @Test("a message over the limit is refused before download, and the connection stays usable")
+    func oversizedMessage() async throws {
+        let server = try DovecotServer()
+        let big = DovecotServer.message(subject: "Big", body: String(repeating: "x", count: 70) + "\r\n" + String(repeating: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\r\n", count: 200))
+        try server.deliver(big)
+        try server.deliver(DovecotServer.message(subject: "Small"))
+        let mailbox = CurlIMAPMailbox(settings: server.settings(maxMessageBytes: 4_000))
+        let entries = try await mailbox.pending()
+        let error = await transportError { _ = try await mailbox.fetch(entries[0], maxBytes: 1 << 20) }
+        #expect(error?.code == .messageTooLarge(size: big.count, limit: 4_000))
+        #expect(error?.uid == 1)
+        // A listing that understated the size: the literal itself is measured and dropped.
+        var lying = entries[0]
+        lying.size = 10
+        let second = await transportError { _ = try await mailbox.fetch(lying, maxBytes: 1 << 20) }
+        #expect(second?.code == .messageTooLarge(size: big.count, limit: 4_000))
+        #expect(try await mailbox.fetch(entries[1], maxBytes: 4_000).count == entries[1].size)
+        #expect(try server.flags().values.allSatisfy { $0.isEmpty })
+    }
+}
