@@ -118,4 +118,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.failedFolder).count == 2)
         #expect(String(decoding: try AtomicFiles.readAll(path.replacingOccurrences(of: ".eml", with: ".reason.txt")), as: UTF8.self) == "boom\n")
     }
+
+    @Test func halfBuiltCasesLeftByACrashAreSweptAway() async throws {
+        let scratch = ScratchFolder()
+        defer { scratch.cleanup() }
+        let store = try CaseFolderStore(root: scratch.path)
+        let leftover = scratch.path + "/.incoming/SMO-2026-000001.abc"
+        try FileManager.default.createDirectory(atPath: leftover + "/attachments", withIntermediateDirectories: true)
+        try Array("half".utf8).write(to: leftover + "/case.json")
+        _ = try await store.withExclusiveAccess { $0.allocateCaseId(year: 2026) }
+        #expect(!AtomicFiles.exists(leftover))
+        #expect(store.caseIds().isEmpty)
+    }
 }

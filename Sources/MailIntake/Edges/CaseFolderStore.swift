@@ -190,6 +190,7 @@ public struct CaseFolderStore: Sendable {
     /// is saved (atomically) when `body` changed it, even when `body` then throws.
     public func withExclusiveAccess<T>(_ body: (CaseStoreSession) async throws -> T) async throws -> T {
         let lock = try FileLock(acquiring: stateFolder + "/lock")
+        sweepIncoming()
         let session = try CaseStoreSession(store: self)
         do {
             let result = try await body(session)
@@ -201,6 +202,13 @@ public struct CaseFolderStore: Sendable {
             withExtendedLifetime(lock) {}
             throw error
         }
+    }
+
+    /// Removes what a crashed process left half-built in `.incoming/`. Cases are only built
+    /// while the lock is held, so whatever is there when we hold it is nobody's work in progress.
+    func sweepIncoming() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: incomingFolder)) ?? []
+        for name in names { AtomicFiles.removeTree(incomingFolder + "/" + name) }
     }
 
     /// "20261124T091500Z", for file names.
