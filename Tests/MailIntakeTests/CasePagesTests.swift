@@ -34,6 +34,11 @@ import Testing
         #expect(html.contains("Acknowledgement sent"))
     }
 
+    @Test func directionOverridesAreShownNotObeyed() {
+        #expect(HTMLText.escape("results\u{202E}fdp.exe") == "results[U+202E]fdp.exe")
+        #expect(HTMLText.escape("a\u{0}b\u{7}c\td") == "abc\td")
+    }
+
     @Test func linksToOddNamesArePercentEncoded() {
         #expect(HTMLText.href("attachments/a #1?.pdf") == "attachments/a%20%231%3F.pdf")
         #expect(HTMLText.href("attachments/x\"y.pdf") == "attachments/x%22y.pdf")

@@ -7,8 +7,9 @@ import Foundation
 /// as text. The pages also carry a Content-Security-Policy that forbids scripts and every
 /// external resource, as a second wall.
 enum HTMLText {
-    /// `s` with `& < > " '` replaced by entities, and control characters (other than tab and
-    /// newline) and direction overrides dropped so a name cannot rearrange the page.
+    /// `s` with `& < > " '` replaced by entities, control characters (other than tab and
+    /// newline) dropped, and direction overrides shown as `[U+202E]` so a name cannot
+    /// rearrange the page.
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -22,9 +23,10 @@ enum HTMLText {
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
                 let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                    || (0x2066...0x2069).contains(v)
-                {
+                if v < 0x20 || (0x7F...0x9F).contains(v) { continue }
+                if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                    // Shown, not obeyed: a person should see that a name tried to reorder itself.
+                    out += "[U+" + String(v, radix: 16, uppercase: true) + "]"
                     continue
                 }
                 out.unicodeScalars.append(scalar)
