@@ -117,6 +117,7 @@ func pseudoRandomBytes(count: Int, seed: UInt64) -> [UInt8] {
         let styles: [Data.Base64EncodingOptions] = [
             [], [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed],
             [.lineLength64Characters, .endLineWithLineFeed],
+            [.lineLength76Characters, .endLineWithLineFeed],
         ]
         for size in Array(0...70) + [255, 256, 1000, 4097, 65_537, 300_001] {
             let data = pseudoRandomBytes(count: size, seed: UInt64(size))
@@ -155,6 +156,19 @@ func pseudoRandomBytes(count: Int, seed: UInt64) -> [UInt8] {
             }
             #expect(decoder.finish(into: &out).isClean)
             #expect(out == data, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test("junk inside full 76-character lines is skipped at any position")
+    func junkInsideFullLines() {
+        let data = pseudoRandomBytes(count: 57 * 4, seed: 3)
+        let clean = Array(Data(data).base64EncodedString(options: [.lineLength76Characters]).utf8)
+        for position in [0, 1, 37, 75, 76, 77, 78 + 40, clean.count - 1] {
+            var dirty = clean
+            dirty.insert(UInt8(ascii: "*"), at: position)
+            let (out, report) = decodeBase64(dirty)
+            #expect(out == data, "junk at \(position)")
+            #expect(report == DecodeReport(invalidBytesSkipped: 1), "junk at \(position)")
         }
     }
 

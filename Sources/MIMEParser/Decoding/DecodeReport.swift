@@ -37,7 +37,9 @@ extension Array where Element == UInt8 {
         _ body: (UnsafeMutablePointer<UInt8>) -> Int
     ) -> Int {
         if maxCount <= 0 { return 0 }
-        if isEmpty && capacity < maxCount {
+        if isEmpty {
+            // A fresh buffer: cheaper than zero-filling a reserved one (callers often
+            // reserve a little less than the decoders' slack needs anyway).
             var written = 0
             self = [UInt8](unsafeUninitializedCapacity: maxCount) { buffer, count in
                 written = body(buffer.baseAddress!)
