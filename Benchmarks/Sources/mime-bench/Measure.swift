@@ -40,6 +40,12 @@ enum Measure {
     /// The process's peak resident set (VmHWM) in kilobytes, from /proc.
     static func peakResidentKB() -> Int { statusKB("VmHWM:") }
 
+    /// Resets VmHWM to the current resident set (Linux: "5" into clear_refs), so that the
+    /// peak after loading the corpus measures the job, not the loading.
+    static func resetPeak() {
+        try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
+    }
+
     /// The process's resident set now (VmRSS) in kilobytes: after loading, the baseline.
     static func currentResidentKB() -> Int { statusKB("VmRSS:") }
 

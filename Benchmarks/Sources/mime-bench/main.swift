@@ -4,7 +4,8 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: mime-bench generate DIR          write the big and small corpora under DIR
-           mime-bench run DIR [RUNS]        full job over DIR/*.eml, best of RUNS; prints a JSON line
+           mime-bench run DIR [RUNS] [array|stream]
+                                            full job over DIR/*.eml, best of RUNS; prints a JSON line
            mime-bench decoders [MB] [RUNS]  decoder throughput alone
     """
 
@@ -21,7 +22,8 @@ case "run" where arguments.count >= 2:
     let directory = arguments[1]
     let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
     let corpus = URL(fileURLWithPath: directory).lastPathComponent
-    try FullJob.run(directory: directory, corpus: corpus, runs: runs)
+    let mode = arguments.count > 3 ? FullJob.Mode(rawValue: arguments[3]) ?? .array : .array
+    try FullJob.run(directory: directory, corpus: corpus, runs: runs, mode: mode)
 default:
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
