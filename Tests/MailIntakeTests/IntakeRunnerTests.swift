@@ -122,6 +122,7 @@ import Testing
         #expect(ids["12-follow-up-with-case-reference.eml"] == "SMO-2026-000001")
         let first = try setup.store.readCase("SMO-2026-000001")
         #expect(first.followUps?.map(\.storedAs) == ["messages/2.eml"])
+        #expect(setup.store.fileNames(of: "SMO-2026-000001", in: "messages") == ["2.eml", "2-reply.eml"])
         #expect(first.attachments.contains { $0.filename == "knee-axial.jpg" && $0.status == .accepted })
         // The bounce of case 4's reply is noted on case 4.
         #expect(try setup.store.readCase("SMO-2026-000004").reply.deliveryFailures?.isEmpty == false)

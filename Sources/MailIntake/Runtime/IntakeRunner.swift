@@ -118,7 +118,13 @@ public struct IntakeRunner: Sendable {
 
         let files = plan.files.map { CaseFile(relativePath: $0.storedAs, bytes: $0.bytes) }
         if existing != nil {
-            try store.update(plan.intakeCase, newFiles: files + [CaseFile(relativePath: plan.messageStoredAs, bytes: raw)])
+            var extra = [CaseFile(relativePath: plan.messageStoredAs, bytes: raw)]
+            if let reply = plan.reply {
+                // Our answer to the follow-up sits next to it: messages/2.eml, messages/2-reply.eml.
+                let base = plan.messageStoredAs.hasSuffix(".eml") ? String(plan.messageStoredAs.dropLast(4)) : plan.messageStoredAs
+                extra.append(CaseFile(relativePath: base + "-reply.eml", bytes: reply.bytes))
+            }
+            try store.update(plan.intakeCase, newFiles: files + extra)
             session.record(messageKeys: keys, caseId: caseId)
         } else {
             try store.create(.init(intakeCase: plan.intakeCase, original: raw, files: files, reply: plan.reply?.bytes))
