@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `mail-bot fetch` against a real Dovecot: every message copied byte for byte, no flag changed.
+@Suite("mail-bot fetch", .enabled(if: DovecotServer.isInstalled, "dovecot is not installed (scripts/setup installs it)"))
+struct FetchCommandTests {
+    @Test("copies every message as <uid>.eml, exactly, and changes no flag on the server")
+    func fetchesEverything() throws {
+        let server = try DovecotServer()
+        let messages = (1...3).map { DovecotServer.message(subject: "Export \($0)") }
+        for message in messages { try server.deliver(message) }
+        let scratch = server.directory.appendingPathComponent("scratch")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let passwordFile = scratch.appendingPathComponent("password").path
+        try "\(server.password)\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let config = scratch.appendingPathComponent("mail-bot.toml").path
+        try """
+            [imap]
+            url = "imaps://127.0.0.1:\(server.imapsPort)/INBOX"
+            username = "\(server.user)"
+            password_file = "\(passwordFile)"
+            ca_file = "\(server.caFile)"
+            [outbox]
+            path = "out"
+            [cases]
+            path = "cases"
+            [journal]
+            path = "state/journal.jsonl"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let target = scratch.appendingPathComponent("export").path
+        // \Recent is the server's session marker (cleared by any SELECT), not a stored flag.
+        func storedFlags() throws -> [UInt32: Set<String>] { try server.flags().mapValues { $0.subtracting(["\\Recent"]) } }
+        let before = try storedFlags()
+        let run = try ProcessCommandTests.run(["fetch", "--config", config, "--to", target])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "3\n")
+        for (index, message) in messages.enumerated() {
+            let copy = try Data(contentsOf: URL(fileURLWithPath: target).appendingPathComponent("\(index + 1).eml"))
+            #expect([UInt8](copy) == message)
+        }
+        #expect(try storedFlags() == before)
+        #expect(try server.seenUIDs().isEmpty)
+        #expect(!run.stderr.contains(server.password))
+    }
+
+    @Test("an unset password variable exits 1 with a reason naming the host and the variable")
+    func unsetPasswordVariable() throws {
+        let server = try DovecotServer()
+        let scratch = server.directory.appendingPathComponent("scratch")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let config = scratch.appendingPathComponent("mail-bot.toml").path
+        try """
+            [imap]
+            url = "imaps://127.0.0.1:\(server.imapsPort)/INBOX"
+            username = "\(server.user)"
+            password_env = "MAILBOT_TEST_SURELY_UNSET_PASSWORD"
+            ca_file = "\(server.caFile)"
+            [outbox]
+            path = "out"
+            [cases]
+            path = "cases"
+            [journal]
+            path = "state/journal.jsonl"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try ProcessCommandTests.run(["fetch", "--config", config, "--to", scratch.appendingPathComponent("x").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("127.0.0.1:\(server.imapsPort)"))
+        #expect(run.stderr.contains("MAILBOT_TEST_SURELY_UNSET_PASSWORD"))
+    }
+}
