@@ -30,6 +30,7 @@ struct AddressParsingTests {
         Case(description: "unterminated quote rescued", raw: "\"Unterminated <x@example.org", expected: [.init(name: nil, address: "x@example.org")]),
         Case(description: "missing closing bracket", raw: "Ann <ann@example.org", expected: [.init(name: "Ann", address: "ann@example.org")]),
         Case(description: "domain literal", raw: "x@[192.0.2.1]", expected: [.init(name: nil, address: "x@[192.0.2.1]")]),
+        Case(description: "unquoted address as the name", raw: "john@example.org <john@example.org>", expected: [.init(name: "john@example.org", address: "john@example.org")]),
         Case(description: "garbage yields nothing", raw: "no address here", expected: []),
     ]
 

@@ -167,16 +167,24 @@ enum AddressParser {
     // RFC 5322 §3.2.5: phrase = 1*word / obs-phrase ; display-name = phrase
     /// The decoded display name, or nil when empty.
     private static func phrase(_ tokens: [Token]) -> String? {
-        var parts: [String] = []
+        // Words are joined with one space; "@" (an unquoted address used as a name) is not.
+        var joined = ""
+        var glue = false
         for t in tokens {
+            let piece: String
+            var isAt = false
             switch t {
-            case .word(let w): parts.append(w)
-            case .quoted(let q): parts.append(q)
-            case .literal(let l): parts.append(l)
-            case .special(let c): parts.append(String(Unicode.Scalar(c)))
+            case .word(let w): piece = w
+            case .quoted(let q): piece = q
+            case .literal(let l): piece = l
+            case .special(let c):
+                piece = String(Unicode.Scalar(c))
+                isAt = c == ASCII.at
             }
+            if !joined.isEmpty, !glue, !isAt { joined += " " }
+            joined += piece
+            glue = isAt
         }
-        let joined = parts.joined(separator: " ")
         let decoded = Decoding.decodeEncodedWords(joined).trimmingWhitespace()
         return decoded.isEmpty ? nil : decoded
     }
