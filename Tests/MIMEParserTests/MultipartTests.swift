@@ -117,6 +117,7 @@ struct MultipartTests {
         let m = try Fixture.message("malformed")
         #expect(m.leaves.count == 1)
         #expect(m.warnings.contains { $0.message.contains("without a boundary") })
+        #expect(m.leaves[0].contentType.mimeType == "text/plain")
         #expect(m.warnings.contains { $0.message.contains("unparseable Date") })
         #expect(m.subject == "obsolete space before colon")
         #expect(m.from.map(\.address) == ["x@example.org"])

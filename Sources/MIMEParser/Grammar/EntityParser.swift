@@ -89,7 +89,10 @@ struct EntityParser {
         switch isContainer(type, depth: depth) {
         case .leaf:
             if type.type == "multipart" {
-                warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) without a boundary parameter; kept as a leaf"))
+                // Without a boundary nothing can be split; the body is most likely the
+                // message's text, so it is read as text (as Python's email package does).
+                warnings.append(MIMEWarning(partPath: path, message: "\(type.mimeType) without a boundary parameter; read as text/plain"))
+                part.contentType = ContentType(type: "text", subtype: "plain", parameters: type.parameters.filter { $0.key == "charset" })
             } else if limits.expandLegacyContainers {
                 LegacyExpander.expand(&part, warnings: &warnings)
             }
