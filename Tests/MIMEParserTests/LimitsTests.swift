@@ -81,3 +81,21 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Truncated input")
+struct TruncationTests {
+    /// Every prefix of every fixture is a message too: parsing it and reading every leaf
+    /// must work (small fixtures at every offset, larger ones at a stride to stay fast).
+    @Test(arguments: Fixture.names) func everyPrefixParses(_ name: String) throws {
+        let bytes = try Fixture.bytes(name)
+        let stride = bytes.count > 1200 ? 11 : 1
+        for cut in Swift.stride(from: 0, through: bytes.count, by: stride) {
+            let m = MIMEMessage(parsing: Array(bytes[..<cut]))
+            #expect(!m.leaves.isEmpty)
+            for leaf in m.leaves {
+                #expect(leaf.decodedBody().count <= cut)
+                _ = leaf.text()
+            }
+        }
+    }
+}
