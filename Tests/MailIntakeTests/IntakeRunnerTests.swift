@@ -304,4 +304,33 @@ import Testing
         #expect(again.kind == .alreadyProcessed && again.caseId == "SMO-2026-000001")
         #expect(try setup.store.readCase("SMO-2026-000001") == joined)
     }
+
+    /// A sender that really suspends, as SMTP does: with more concurrent messages than threads,
+    /// waiting for the lock must not starve the task that holds it.
+    struct SlowSender: MailSender {
+        let inner: FileOutbox
+        func send(_ mail: OutgoingMail) async throws -> SendOutcome {
+            try await Task.sleep(nanoseconds: 20_000_000)
+            return try await inner.send(mail)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func manyMessagesAtOnceWithASuspendingSenderAllBecomeCases() async throws {
+        let base = try Setup()
+        defer { base.scratch.cleanup() }
+        let setup = try Setup(sender: SlowSender(inner: base.outbox))
+        defer { setup.scratch.cleanup() }
+        let runner = setup.runner
+        let names = Array(try Self.sampleNames().prefix(9))
+        let samples = try names.map(Self.sample)
+        let ids = try await withThrowingTaskGroup(of: String?.self) { group in
+            for raw in samples { group.addTask { try await runner.process(raw, receivedAt: Self.now, now: Self.now).caseId } }
+            var all: [String] = []
+            for try await id in group { all.append(id ?? "none") }
+            return all
+        }
+        #expect(Set(ids).count == names.count)
+        #expect(setup.store.caseIds().count == names.count)
+    }
 }

@@ -189,7 +189,7 @@ public struct CaseFolderStore: Sendable {
     /// Runs `body` holding the store's exclusive lock, with the registry loaded; the registry
     /// is saved (atomically) when `body` changed it, even when `body` then throws.
     public func withExclusiveAccess<T>(_ body: (CaseStoreSession) async throws -> T) async throws -> T {
-        let lock = try FileLock(acquiring: stateFolder + "/lock")
+        let lock = try await FileLock.acquire(stateFolder + "/lock")
         sweepIncoming()
         let session = try CaseStoreSession(store: self)
         do {
