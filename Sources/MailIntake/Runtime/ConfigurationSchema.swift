@@ -35,7 +35,8 @@ enum ConfigurationSchema {
     /// 40 MiB: larger than any request with three 8 MB images and reports, base64-encoded.
     static let defaultMaxMessageBytes = 41_943_040
     static let defaultConnectTimeoutSeconds = 30
-    static let defaultTimeoutSeconds = 120
+    /// Give up when the server sends nothing for this long (curl's low-speed limit).
+    static let defaultTimeoutSeconds = 60
     static let defaultIntervalSeconds = 60
     static let defaultFrom = "Second Medical Opinion <secondopinion@example.org>"
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+
+extension PollService {
+    /// Builds the whole daemon from a configuration: the mailbox (IMAP or Maildir), the sender
+    /// (SMTP or a folder of `.eml` files), the case store, the rules and the journal.
+    /// Throws `ConfigurationError`-like one-line reasons for folders that cannot be used.
+    public static func make(configuration: Configuration, logger: Logger) throws -> PollService {
+        let mailbox: any Mailbox
+        let settings: Settings
+        var receivedAt: @Sendable (MailboxEntry) -> Date? = { _ in nil }
+        switch configuration.mailbox {
+        case .maildir(let section):
+            mailbox = MaildirMailbox(path: section.path, readOnly: section.readOnly, maxMessageBytes: section.maxMessageBytes)
+            receivedAt = { PollService.maildirDeliveryTime(of: $0) }
+            settings = Settings(
+                mailboxDescription: configuration.mailboxDescription,
+                processedFolder: section.processedFolder, failedFolder: section.failedFolder,
+                maxMessageBytes: section.maxMessageBytes, journalPath: configuration.journal.path,
+                statusPath: configuration.statusFilePath)
+        case .imap(let section):
+            mailbox = try configuration.makeIMAPMailbox(section)
+            settings = Settings(
+                mailboxDescription: configuration.mailboxDescription, processedFolder: section.processedFolder,
+                failedFolder: section.failedFolder, maxMessageBytes: section.maxMessageBytes,
+                journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
+        }
+        let store = try CaseFolderStore(root: configuration.cases.path)
+        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
+        let runner = IntakeRunner(planner: planner, store: store, sender: try configuration.makeSender(), logger: logger)
+        return try PollService(mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt)
+    }
+}
+
+extension PollService {
+    /// When a Maildir message was delivered: the Unix time its file name starts with
+    /// (`1795511760.M1P1.host`), so the samples schedule callbacks from their own dates.
+    static func maildirDeliveryTime(of entry: MailboxEntry) -> Date? {
+        guard entry.key.hasPrefix("maildir:") else { return nil }
+        let digits = entry.key.dropFirst("maildir:".count).prefix { $0.isNumber }
+        guard digits.count >= 9, let seconds = Int(digits) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}
+
+extension Configuration {
+    /// The reply sender: SMTP over curl, or the outbox folder.
+    public func makeSender() throws -> any MailSender {
+        switch delivery {
+        case .outbox(let section):
+            return try FileOutbox(folder: section.path)
+        case .smtp(let section):
+            return CurlSMTPSender(settings: SMTPSettings(section))
+        }
+    }
+
+    /// The IMAP mailbox for `[imap]`.
+    func makeIMAPMailbox(_ section: IMAPSection) throws -> any Mailbox {
+        // TODO(imap): CurlIMAPMailbox(settings: IMAPSettings(section)) once it is on main.
+        throw PollService.CycleFailure(description: "IMAP is not available in this build yet")
+    }
+}
+
+extension SMTPSettings {
+    /// `[smtp]` as the sender's settings.
+    public init(_ section: SMTPSection) {
+        self.init(
+            url: section.url, username: section.username ?? "", credential: section.credential ?? .none,
+            caFile: section.caFile, allowPlaintext: section.allowPlaintext,
+            timeouts: TransportTimeouts(
+                connect: .seconds(section.connectTimeoutSeconds), stall: .seconds(section.timeoutSeconds),
+                total: .seconds(section.timeoutSeconds * 5)))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Logging
+
+/// The daemon's work: poll the mailbox, run each new message through the intake, record the
+/// result, then move the message out of the inbox.
+///
+/// One cycle: list pending → for each message: skip (or only finish moving) what the journal
+/// already knows → fetch, size-checked → `IntakeRunner` (parse, plan, write the case, send
+/// the reply) → record in the journal → move to Processed (or Failed, with the reason, for a
+/// message that could not become a case or is too large to download). Recording before moving
+/// and the case store's own idempotency mean a crash between any two steps neither loses nor
+/// duplicates a message (see `PollJournal`). After every cycle the status file is rewritten.
+public actor PollService {
+    /// How the service reaches the world; built from the configuration by `PollService.make`.
+    public struct Settings: Sendable {
+        /// Shown in status and logs: no user information, no secret.
+        public var mailboxDescription: String
+        public var processedFolder: String
+        public var failedFolder: String
+        public var maxMessageBytes: Int
+        public var journalPath: String
+        public var statusPath: String
+
+        public init(
+            mailboxDescription: String, processedFolder: String, failedFolder: String, maxMessageBytes: Int,
+            journalPath: String, statusPath: String
+        ) {
+            self.mailboxDescription = mailboxDescription
+            self.processedFolder = processedFolder
+            self.failedFolder = failedFolder
+            self.maxMessageBytes = maxMessageBytes
+            self.journalPath = journalPath
+            self.statusPath = statusPath
+        }
+    }
+
+    /// What one cycle did.
+    public struct CycleReport: Sendable, Equatable {
+        /// Pending messages the mailbox listed.
+        public var listed = 0
+        /// Messages run through the intake this cycle (new or joined cases, or recognised).
+        public var processed = 0
+        /// Messages moved to the failed folder this cycle.
+        public var failed = 0
+        /// Messages the journal already knew (at most moved, never processed again).
+        public var known = 0
+        /// Messages left for a later cycle (an error stopped them).
+        public var backlog = 0
+    }
+
+    /// A cycle that could not do its job (server unreachable, login refused): one line.
+    public struct CycleFailure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    let mailbox: any Mailbox
+    let runner: IntakeRunner
+    let settings: Settings
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    let receivedAt: @Sendable (MailboxEntry) -> Date?
+    private var journal: PollJournal
+    private var status: PollStatus
+
+    public init(
+        mailbox: any Mailbox, runner: IntakeRunner, settings: Settings, logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        receivedAt: @escaping @Sendable (MailboxEntry) -> Date? = { _ in nil }
+    ) throws {
+        self.mailbox = mailbox
+        self.runner = runner
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+        self.receivedAt = receivedAt
+        journal = try PollJournal(path: settings.journalPath)
+        var status = (try? PollStatus.read(from: settings.statusPath)).flatMap { $0 } ?? PollStatus(mailbox: settings.mailboxDescription)
+        status.mailbox = settings.mailboxDescription
+        self.status = status
+    }
+
+    /// The status as of the last cycle.
+    public var currentStatus: PollStatus { status }
+
+    /// Runs one poll cycle. Throws `CycleFailure` when the mailbox could not be listed or a
+    /// transport error stopped the cycle (the messages stay for the next one); the caller
+    /// reports it (`run --once` as its one-line reason, the loop as a log line).
+    public func runCycle() async throws -> CycleReport {
+        let started = clock()
+        status.lastPollAt = started
+        status.pid = ProcessInfo.processInfo.processIdentifier
+        var report = CycleReport()
+        do {
+            let lock = try FileLock(acquiring: settings.journalPath + ".lock")
+            defer { withExtendedLifetime(lock) {} }
+            journal = try PollJournal(path: settings.journalPath)  // another run may have added to it
+            let pending = try await mailbox.pending()
+            report.listed = pending.count
+            for (index, entry) in pending.enumerated() {
+                if Task.isCancelled {
+                    report.backlog = pending.count - index
+                    break
+                }
+                try await handle(entry, report: &report)
+            }
+        } catch {
+            let reason = Self.oneLine(error)
+            status.failures.consecutivePolls += 1
+            status.failures.lastError = reason
+            status.failures.lastErrorAt = clock()
+            report.backlog = max(report.backlog, report.listed - report.processed - report.failed - report.known)
+            finishStatus(report)
+            throw CycleFailure(description: reason)
+        }
+        status.failures.consecutivePolls = 0
+        status.lastSuccessfulPollAt = clock()
+        finishStatus(report)
+        logger.info(
+            "poll done",
+            metadata: [
+                "poll.listed": "\(report.listed)", "poll.processed": "\(report.processed)",
+                "poll.failed": "\(report.failed)", "poll.known": "\(report.known)",
+            ])
+        return report
+    }
+
+    /// Polls until the task is cancelled (SIGINT/SIGTERM in `run`): a cycle, then a wait of
+    /// `interval` (or until the mailbox says it changed, when `idle`), again and again. A
+    /// failed cycle is logged and recorded in the status; the loop keeps going.
+    public func run(interval: Duration, idle: Bool) async {
+        while !Task.isCancelled {
+            do {
+                _ = try await runCycle()
+            } catch {
+                logger.error("poll failed; trying again in \(interval)", metadata: ["error": "\(error)"])
+            }
+            if Task.isCancelled { break }
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                break
+            }
+        }
+        logger.info("poller stopped")
+    }
+
+    // MARK: - One message
+
+    private func handle(_ entry: MailboxEntry, report: inout CycleReport) async throws {
+        let now = clock()
+        if let known = journal.record(for: entry.key) {
+            // Handled before; a crash may have come between the record and the move.
+            report.known += 1
+            try await moveQuietly(entry, to: known.folder)
+            return
+        }
+        let raw: [UInt8]
+        do {
+            raw = try await mailbox.fetch(entry, maxBytes: settings.maxMessageBytes)
+        } catch let error as TransportError {
+            guard case .messageTooLarge = error.code else { throw error }
+            try record(entry, .tooLarge, reason: error.description, folder: settings.failedFolder, at: now)
+            report.failed += 1
+            logger.warning("message too large, moved to the failed folder", metadata: ["mail.key": "\(entry.key)", "mail.size": "\(entry.size)"])
+            try await moveQuietly(entry, to: settings.failedFolder)
+            return
+        }
+        let outcome = try await runner.process(raw, receivedAt: receivedAt(entry) ?? now, now: now)
+        if outcome.kind == .failed {
+            try record(entry, .failed, reason: outcome.failureReason, folder: settings.failedFolder, at: now)
+            report.failed += 1
+            try await moveQuietly(entry, to: settings.failedFolder)
+            return
+        }
+        try record(
+            entry, .processed, caseId: outcome.caseId, replyStatus: outcome.reply?.status.rawValue,
+            folder: settings.processedFolder, at: now)
+        report.processed += 1
+        try await moveQuietly(entry, to: settings.processedFolder)
+    }
+
+    private func record(
+        _ entry: MailboxEntry, _ outcome: JournalRecord.Outcome, caseId: String? = nil, replyStatus: String? = nil,
+        reason: String? = nil, folder: String, at: Date
+    ) throws {
+        try journal.append(
+            JournalRecord(
+                key: entry.key, outcome: outcome, caseId: caseId, replyStatus: replyStatus, reason: reason, folder: folder,
+                at: at))
+        if outcome != .processed, let reason {
+            status.failures.lastError = reason
+            status.failures.lastErrorAt = at
+        }
+    }
+
+    /// Moves a recorded message. A transport failure stops the cycle (the journal already has
+    /// the message, so the next cycle only retries the move); other failures are logged.
+    private func moveQuietly(_ entry: MailboxEntry, to folder: String) async throws {
+        do {
+            try await mailbox.move(entry, to: folder)
+        } catch let error as TransportError where error.isTransient {
+            throw error
+        } catch {
+            logger.warning("message not moved", metadata: ["mail.key": "\(entry.key)", "folder": "\(folder)", "error": "\(error)"])
+        }
+    }
+
+    private func finishStatus(_ report: CycleReport) {
+        status.backlog = report.backlog
+        status.processed = journal.count(.processed)
+        status.failures.messages = journal.count(.failed) + journal.count(.tooLarge)
+        status.outboxQueue = journal.records.values.filter { $0.replyStatus == "queued" }.count
+        do {
+            try status.write(to: settings.statusPath)
+        } catch {
+            logger.warning("status file not written", metadata: ["path": "\(settings.statusPath)", "error": "\(error)"])
+        }
+    }
+
+    static func oneLine(_ error: any Error) -> String {
+        "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

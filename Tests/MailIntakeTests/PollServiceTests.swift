@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import MailIntake
+
+/// The poll cycle over a writable Maildir (a copy of the samples) with a file outbox.
+@Suite struct PollServiceTests {
+    /// A scratch folder with `mail/` (a Maildir holding copies of the sample messages) and a
+    /// configuration pointing everything inside it.
+    struct Rig {
+        let scratch = ScratchFolder("poll")
+        var mail: String { scratch.path + "/mail" }
+
+        init(samples names: [String]? = nil) throws {
+            let source = IntakeRunnerTests.samplesFolder.appendingPathComponent("maildir/new").path
+            let all = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
+            for sub in ["new", "cur", "tmp"] {
+                try FileManager.default.createDirectory(atPath: mail + "/" + sub, withIntermediateDirectories: true)
+            }
+            for name in all where names == nil || names!.contains(where: { name.hasPrefix($0) }) {
+                try FileManager.default.copyItem(atPath: source + "/" + name, toPath: mail + "/new/" + name)
+            }
+        }
+
+        func configuration(maxMessageBytes: Int = 41_943_040, readOnly: Bool = false) throws -> Configuration {
+            try Configuration.parse(
+                """
+                [maildir]
+                path = "mail"
+                read_only = \(readOnly)
+                max_message_bytes = \(maxMessageBytes)
+                [outbox]
+                path = "outbox"
+                [cases]
+                path = "cases"
+                [journal]
+                path = "state/journal.jsonl"
+                """, source: "test", baseDirectory: scratch.path)
+        }
+
+        func service(_ configuration: Configuration) throws -> PollService {
+            try PollService.make(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        }
+
+        func files(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        }
+    }
+
+    @Test func aCycleProcessesEveryMessageOnceAndMovesItToProcessed() async throws {
+        let rig = try Rig()
+        defer { rig.scratch.cleanup() }
+        let service = try rig.service(rig.configuration())
+        let first = try await service.runCycle()
+        #expect(first.listed == 15)
+        #expect(first.processed == 15)
+        #expect(first.failed == 0)
+        #expect(rig.files("mail/new").isEmpty)
+        #expect(rig.files("mail/.Processed/new").count == 15)
+        #expect(rig.files("cases").filter { $0.hasPrefix("SMO-") }.count == 14)
+        let replies = rig.files("outbox")
+
+        let second = try await service.runCycle()
+        #expect(second == PollService.CycleReport())
+        #expect(rig.files("outbox") == replies)
+
+        let status = try #require(try PollStatus.read(from: rig.scratch.path + "/state/status.json"))
+        #expect(status.processed == 15)
+        #expect(status.backlog == 0)
+        #expect(status.lastSuccessfulPollAt != nil)
+        #expect(status.failures.consecutivePolls == 0)
+    }
+
+    @Test func aReadOnlyMaildirIsNeverChangedAndTheJournalPreventsRepeats() async throws {
+        let rig = try Rig(samples: ["1795511760."])
+        defer { rig.scratch.cleanup() }
+        let before = rig.files("mail/new")
+        let service = try rig.service(rig.configuration(readOnly: true))
+        #expect(try await service.runCycle().processed == 1)
+        #expect(rig.files("mail/new") == before)
+        #expect(rig.files("mail/cur").isEmpty)
+        let again = try await service.runCycle()
+        #expect(again.known == 1 && again.processed == 0)
+        // A fresh process (new service, same state) also knows it.
+        let restarted = try rig.service(rig.configuration(readOnly: true))
+        #expect(try await restarted.runCycle().known == 1)
+    }
+
+    @Test func aCrashBetweenRecordAndMoveOnlyFinishesTheMove() async throws {
+        let rig = try Rig(samples: ["1795511760."])
+        defer { rig.scratch.cleanup() }
+        let name = try #require(rig.files("mail/new").first)
+        var journal = try PollJournal(path: rig.scratch.path + "/state/journal.jsonl")
+        try journal.append(
+            JournalRecord(
+                key: "maildir:\(name)", outcome: .processed, caseId: "SMO-2026-000001", replyStatus: "sent", reason: nil,
+                folder: "Processed", at: Date()))
+        let report = try await rig.service(rig.configuration()).runCycle()
+        #expect(report.known == 1 && report.processed == 0)
+        #expect(rig.files("mail/.Processed/new") == [name])
+        #expect(rig.files("cases").isEmpty)
+    }
+
+    @Test func aCrashBeforeTheRecordReprocessesWithoutASecondCaseOrReply() async throws {
+        let rig = try Rig(samples: ["1795511760."])
+        defer { rig.scratch.cleanup() }
+        _ = try await rig.service(rig.configuration(readOnly: true)).runCycle()
+        // Simulate the crash: the case and the reply exist, the journal and the mailbox do not know.
+        try FileManager.default.removeItem(atPath: rig.scratch.path + "/state/journal.jsonl")
+        let report = try await rig.service(rig.configuration()).runCycle()
+        #expect(report.processed == 1)
+        #expect(rig.files("cases").filter { $0.hasPrefix("SMO-") } == ["SMO-2026-000001"])
+        #expect(rig.files("outbox") == ["SMO-2026-000001-1.eml"])
+        #expect(rig.files("mail/.Processed/new").count == 1)
+    }
+
+    @Test func aMessageOverTheLimitGoesToFailedUndownloaded() async throws {
+        let rig = try Rig(samples: ["1795511760.", "1795512300."])
+        defer { rig.scratch.cleanup() }
+        // Sample 01 is 2788 bytes, sample 10 is 611: a 2000-byte limit fails only the first.
+        let report = try await rig.service(rig.configuration(maxMessageBytes: 2000)).runCycle()
+        #expect(report.failed == 1 && report.processed == 1)
+        #expect(rig.files("mail/.Failed/new").count == 1)
+        #expect(rig.files("mail/.Failed/new").first?.hasPrefix("1795511760.") == true)
+        let status = try #require(try PollStatus.read(from: rig.scratch.path + "/state/status.json"))
+        #expect(status.failures.messages == 1)
+        #expect(status.failures.lastError?.contains("max_message_bytes") == true)
+        let journal = try PollJournal(path: rig.scratch.path + "/state/journal.jsonl")
+        #expect(journal.count(.tooLarge) == 1)
+    }
+
+    @Test func anUnreachableMailboxFailsTheCycleAndIsRecorded() async throws {
+        let rig = try Rig(samples: [])
+        defer { rig.scratch.cleanup() }
+        let configuration = try rig.configuration()
+        try FileManager.default.removeItem(atPath: rig.mail)
+        let service = try rig.service(configuration)
+        await #expect(throws: PollService.CycleFailure.self) { try await service.runCycle() }
+        await #expect(throws: PollService.CycleFailure.self) { try await service.runCycle() }
+        let status = try #require(try PollStatus.read(from: rig.scratch.path + "/state/status.json"))
+        #expect(status.failures.consecutivePolls == 2)
+        #expect(status.lastSuccessfulPollAt == nil)
+        #expect(status.failures.lastError?.contains(rig.mail) == true)
+        let report = try await StatusReport.build(for: configuration)
+        #expect(!report.healthy)
+        #expect(report.text.contains("the last poll failed"))
+    }
+
+    @Test func aTornLastJournalLineIsIgnored() throws {
+        let scratch = ScratchFolder("journal")
+        defer { scratch.cleanup() }
+        let path = scratch.path + "/journal.jsonl"
+        var journal = try PollJournal(path: path)
+        try journal.append(JournalRecord(key: "k1", outcome: .processed, folder: "Processed", at: Date()))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"key\":\"k2\",\"outc".utf8))
+        handle.closeFile()
+        let reread = try PollJournal(path: path)
+        #expect(reread.records.keys.sorted() == ["k1"])
+    }
+}
