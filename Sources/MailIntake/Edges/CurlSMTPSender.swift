@@ -1,6 +1,5 @@
 import CCurl
 import Foundation
-import Dispatch
 
 /// Sends replies through an SMTP server with libcurl: SMTPS or STARTTLS (plaintext only when
 /// allowed), AUTH with the configured credential, certificates always verified.
@@ -12,11 +11,11 @@ import Dispatch
 /// practice the error names exactly the address to look at.
 ///
 /// Each send opens its own connection (replies are few; a pooled connection would only add
-/// state to get wrong) and runs on a private dispatch queue, since `curl_easy_perform`
-/// blocks and must not tie up Swift's cooperative threads.
+/// state to get wrong) and runs on a thread of its own: `curl_easy_perform` blocks, and must
+/// tie up neither Swift's cooperative threads nor dispatch's small shared pool (where other
+/// blocking work could make a send wait far longer than its own timeouts).
 public struct CurlSMTPSender: MailSender {
     public let settings: SMTPSettings
-    private static let queue = DispatchQueue(label: "mail-intake.smtp", attributes: .concurrent)
 
     public init(settings: SMTPSettings) {
         self.settings = settings
@@ -25,9 +24,11 @@ public struct CurlSMTPSender: MailSender {
     public func send(_ mail: OutgoingMail) async throws -> SendOutcome {
         let settings = self.settings
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Self.queue.async {
+            let thread = Thread {
                 continuation.resume(with: Result { try Self.sendBlocking(mail, settings: settings) })
             }
+            thread.name = "mail-intake.smtp"
+            thread.start()
         }
         return .sent
     }
