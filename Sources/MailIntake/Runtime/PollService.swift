@@ -91,7 +91,7 @@ public actor PollService {
         status.pid = ProcessInfo.processInfo.processIdentifier
         var report = CycleReport()
         do {
-            let lock = try FileLock(acquiring: settings.journalPath + ".lock")
+            let lock = try await FileLock.acquire(settings.journalPath + ".lock")
             defer { withExtendedLifetime(lock) {} }
             journal = try PollJournal(path: settings.journalPath)  // another run may have added to it
             let pending = try await mailbox.pending()
