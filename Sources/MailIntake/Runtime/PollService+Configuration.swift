@@ -6,25 +6,13 @@ extension PollService {
     /// (SMTP or a folder of `.eml` files), the case store, the rules and the journal.
     /// Throws `ConfigurationError`-like one-line reasons for folders that cannot be used.
     public static func make(configuration: Configuration, logger: Logger) throws -> PollService {
-        let mailbox: any Mailbox
-        let settings: Settings
-        var receivedAt: @Sendable (MailboxEntry) -> Date? = { _ in nil }
-        switch configuration.mailbox {
-        case .maildir(let section):
-            mailbox = MaildirMailbox(path: section.path, readOnly: section.readOnly, maxMessageBytes: section.maxMessageBytes)
-            receivedAt = { PollService.maildirDeliveryTime(of: $0) }
-            settings = Settings(
-                mailboxDescription: configuration.mailboxDescription,
-                processedFolder: section.processedFolder, failedFolder: section.failedFolder,
-                maxMessageBytes: section.maxMessageBytes, journalPath: configuration.journal.path,
-                statusPath: configuration.statusFilePath)
-        case .imap(let section):
-            mailbox = try configuration.makeIMAPMailbox(section)
-            settings = Settings(
-                mailboxDescription: configuration.mailboxDescription, processedFolder: section.processedFolder,
-                failedFolder: section.failedFolder, maxMessageBytes: section.maxMessageBytes,
-                journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
-        }
+        let mailbox = configuration.mailbox.makeMailbox()
+        let folders = configuration.mailbox.processingFolders
+        let settings = Settings(
+            mailboxDescription: configuration.mailboxDescription, processedFolder: folders.processed,
+            failedFolder: folders.failed, maxMessageBytes: configuration.maxMessageBytes,
+            journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
+        let receivedAt: @Sendable (MailboxEntry) -> Date? = { PollService.maildirDeliveryTime(of: $0) }
         let store = try CaseFolderStore(root: configuration.cases.path)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let runner = IntakeRunner(planner: planner, store: store, sender: try configuration.makeSender(), logger: logger)
@@ -52,12 +40,6 @@ extension Configuration {
         case .smtp(let section):
             return CurlSMTPSender(settings: SMTPSettings(section))
         }
-    }
-
-    /// The IMAP mailbox for `[imap]`.
-    func makeIMAPMailbox(_ section: IMAPSection) throws -> any Mailbox {
-        // TODO(imap): CurlIMAPMailbox(settings: IMAPSettings(section)) once it is on main.
-        throw PollService.CycleFailure(description: "IMAP is not available in this build yet")
     }
 }
 

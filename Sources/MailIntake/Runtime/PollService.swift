@@ -136,9 +136,18 @@ public actor PollService {
             }
             if Task.isCancelled { break }
             do {
-                try await Task.sleep(for: interval)
-            } catch {
+                if idle {
+                    // IMAP IDLE returns as soon as mail arrives; other mailboxes just wait.
+                    _ = try await mailbox.waitForChange(timeout: interval)
+                } else {
+                    try await Task.sleep(for: interval)
+                }
+            } catch is CancellationError {
                 break
+            } catch {
+                // IDLE failed (connection dropped): wait the interval, then poll, which reconnects.
+                logger.notice("waiting for new mail failed; polling again after the interval", metadata: ["error": "\(error)"])
+                do { try await Task.sleep(for: interval) } catch { break }
             }
         }
         logger.info("poller stopped")
