@@ -62,3 +62,38 @@ struct HeaderParsingTests {
         #expect(crlfMessage("Message-ID: bare@host", "", "").messageID == "<bare@host>")
     }
 }
+
+@Suite("Raw 8-bit header bytes")
+struct RawHeaderCharsetTests {
+    @Test func rawWindows1256SubjectIsReadInTheBodyCharset() {
+        // "طلب" in windows-1256, unencoded in the Subject, body labelled windows-1256.
+        let raw = Array("Subject: ".utf8) + [0xD8, 0xE1, 0xC8] + Array("\r\nContent-Type: text/plain; charset=windows-1256\r\n\r\nx".utf8)
+        let m = MIMEMessage(parsing: raw)
+        #expect(m.subject == "طلب")
+        #expect(m.root.header["Subject"] == "طلب")
+        #expect(m.warnings.map(\.message) == ["header field Subject has raw 8-bit bytes; read as windows-1256, the charset of the text"])
+    }
+
+    @Test func withoutABodyCharsetTheFieldStaysLatin1() {
+        let raw = Array("Subject: caf".utf8) + [0xE9] + Array("\r\n\r\nx".utf8)
+        let m = MIMEMessage(parsing: raw)
+        #expect(m.subject == "café")
+        #expect(m.warnings.map(\.message) == ["header field Subject has 8-bit bytes that are not UTF-8; read as Latin-1"])
+    }
+
+    @Test func rawUTF8NeedsNoGuess() {
+        let m = MIMEMessage(parsing: Array("Subject: مرحبا\r\nContent-Type: text/plain; charset=windows-1256\r\n\r\nx".utf8))
+        #expect(m.subject == "مرحبا")
+        #expect(m.warnings.isEmpty)
+    }
+}
+
+extension RawHeaderCharsetTests {
+    @Test func partHeadersWithRawBytesAreNoted() {
+        let raw = Array("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Disposition: attachment; filename=\"r".utf8)
+            + [0xE9] + Array("sum\u{E9}.pdf\"\r\n\r\nx\r\n--b--\r\n".utf8).dropLast(0)
+        let m = MIMEMessage(parsing: raw)
+        #expect(m.leaves.first?.filename?.hasPrefix("résum") == true)
+        #expect(m.warnings.map(\.description) == ["part 1: header field Content-Disposition has 8-bit bytes that are not UTF-8; read as Latin-1"])
+    }
+}

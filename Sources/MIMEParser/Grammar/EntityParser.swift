@@ -35,7 +35,7 @@ struct EntityParser {
     mutating func parseMessageRoot(_ range: Range<Int>, prefix: String, depth: Int, budget: inout Budget) -> (MIMEHeader, MIMEPart) {
         let block = HeaderBlockParser(buffer: buffer, limits: limits)
             .parse(range, path: prefix, allowMboxLine: prefix.isEmpty, warnings: &warnings)
-        let header = MIMEHeader(fields: block.fields)
+        var header = MIMEHeader(fields: block.fields)
         let leafPath = prefix.isEmpty ? "1" : prefix + ".1"
         let info = HeaderInterpreter.interpret(header, path: prefix, defaultType: .defaultText, warnings: &warnings)
         let containerPath = isContainer(info.contentType, depth: depth) == .multipart ? prefix : leafPath
@@ -44,6 +44,12 @@ struct EntityParser {
         // A multipart whose boundary never occurs is kept as a leaf: it then needs a leaf's
         // path ("1", "prefix.1"), not the container's ("" or the enclosing part's own path).
         if root.isLeaf { root.path = leafPath }
+        if !block.latin1Fields.isEmpty {
+            // Raw 8-bit header bytes that are not UTF-8 are usually in the body's charset
+            // (old mailers, windows-1256 or KOI8-R mail): read them so when that works.
+            RawHeaderCharset.redecode(&header, fields: block.latin1Fields, guidedBy: root, path: prefix, warnings: &warnings)
+            root.header = header
+        }
         return (header, root)
     }
 
@@ -73,6 +79,9 @@ struct EntityParser {
     private mutating func parseBodyPart(_ range: Range<Int>, path: String, depth: Int, defaultType: ContentType, budget: inout Budget) -> MIMEPart {
         let block = HeaderBlockParser(buffer: buffer, limits: limits).parse(range, path: path, allowMboxLine: false, warnings: &warnings)
         let header = MIMEHeader(fields: block.fields)
+        for index in block.latin1Fields {
+            warnings.append(MIMEWarning(partPath: path, message: "header field \(block.fields[index].name) has 8-bit bytes that are not UTF-8; read as Latin-1"))
+        }
         let info = HeaderInterpreter.interpret(header, path: path, defaultType: defaultType, warnings: &warnings)
         return buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: path, depth: depth, budget: &budget)
     }

@@ -8,6 +8,9 @@ struct HeaderBlockParser {
     struct Result {
         var fields: [HeaderField]
         var bodyStart: Int
+        /// Fields whose 8-bit bytes were not UTF-8 and were read as Latin-1 (so each
+        /// scalar is one original byte, and the field can be re-read in a better charset).
+        var latin1Fields: [Int] = []
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
@@ -23,7 +26,7 @@ struct HeaderBlockParser {
         let limitEnd = range.lowerBound + limits.maxHeaderBytes
         var fields: [HeaderField] = []
         fields.reserveCapacity(16)
-        var warnedEncoding = false
+        var latin1Fields: [Int] = []
 
         if allowMboxLine, end - i >= 5, buf[i] == 0x46, buf[i + 1] == 0x72, buf[i + 2] == 0x6F,
             buf[i + 3] == 0x6D, buf[i + 4] == ASCII.space
@@ -34,11 +37,11 @@ struct HeaderBlockParser {
 
         while i < end {
             let first = buf[i]
-            if first == ASCII.lf { return Result(fields: fields, bodyStart: i + 1) }
-            if first == ASCII.cr, i + 1 < end, buf[i + 1] == ASCII.lf { return Result(fields: fields, bodyStart: i + 2) }
+            if first == ASCII.lf { return Result(fields: fields, bodyStart: i + 1, latin1Fields: latin1Fields) }
+            if first == ASCII.cr, i + 1 < end, buf[i + 1] == ASCII.lf { return Result(fields: fields, bodyStart: i + 2, latin1Fields: latin1Fields) }
             if i >= limitEnd {
                 warnings.append(MIMEWarning(partPath: path, message: "header longer than \(limits.maxHeaderBytes) bytes; the rest is treated as body"))
-                return Result(fields: fields, bodyStart: i)
+                return Result(fields: fields, bodyStart: i, latin1Fields: latin1Fields)
             }
             let lineEnd = buf.firstIndex(of: ASCII.lf, from: i, to: end) ?? end
             if ASCII.isWSP(first) {
@@ -53,7 +56,7 @@ struct HeaderBlockParser {
                 // RFC 2046 §5.1.1: a part may have no header at all; a line without a colon
                 // cannot be a field, so the body starts here.
                 warnings.append(MIMEWarning(partPath: path, message: "header line without a colon; treated as the start of the body"))
-                return Result(fields: fields, bodyStart: i)
+                return Result(fields: fields, bodyStart: i, latin1Fields: latin1Fields)
             }
             var nameEnd = colon
             while nameEnd > i, ASCII.isWSP(buf[nameEnd - 1]) { nameEnd -= 1 }
@@ -67,14 +70,11 @@ struct HeaderBlockParser {
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: buf[i..<nameEnd]), as: UTF8.self)
             let (value, fallback) = unfoldedValue(from: colon + 1, to: fieldEnd, folded: folded)
-            if fallback && !warnedEncoding {
-                warnedEncoding = true
-                warnings.append(MIMEWarning(partPath: path, message: "header field \(name) has 8-bit bytes that are not UTF-8; read as Latin-1"))
-            }
+            if fallback { latin1Fields.append(fields.count) }
             fields.append(HeaderField(name: name, value: value))
             i = fieldEnd + 1
         }
-        return Result(fields: fields, bodyStart: end)
+        return Result(fields: fields, bodyStart: end, latin1Fields: latin1Fields)
     }
 
     // RFC 5322 §3.6.8: field-name = 1*ftext ; ftext = %d33-57 / %d59-126
