@@ -39,6 +39,13 @@ import Testing
         #expect(HTMLText.escape("a\u{0}b\u{7}c\td") == "abc\td")
     }
 
+    @Test func anAutomaticMessageOffersNoCallback() {
+        let html = CaseSummaryPage.render(SampleCase.make(issues: [.automaticMessage]))
+        #expect(html.contains("None: nobody wrote this message."))
+        #expect(!html.contains("Contact the requester by"))
+        #expect(CaseSummaryPage.render(SampleCase.make()).contains("Contact the requester by"))
+    }
+
     @Test func linksToOddNamesArePercentEncoded() {
         #expect(HTMLText.href("attachments/a #1?.pdf") == "attachments/a%20%231%3F.pdf")
         #expect(HTMLText.href("attachments/x\"y.pdf") == "attachments/x%22y.pdf")

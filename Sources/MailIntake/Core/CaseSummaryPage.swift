@@ -115,6 +115,9 @@ public enum CaseSummaryPage {
     private static func callbackSection(_ c: IntakeCase, time: TimeText) -> String {
         let e = HTMLText.escape
         let zone = c.callback.timeZone
+        if c.issues.contains(.automaticMessage) {
+            return "<h2>Callback</h2>\n<p class=\"muted\">None: nobody wrote this message.</p>\n"
+        }
         var html = "<h2>Callback</h2>\n<p>Contact the requester by <strong>"
         html += e(time.full(c.callback.due, zone: zone)) + "</strong>.</p>\n"
         if let booked = c.callback.booked {
