@@ -101,7 +101,14 @@ public actor PollService {
                     report.backlog = pending.count - index
                     break
                 }
-                try await handle(entry, report: &report)
+                // A message in hand is finished even when a stop was asked for: its own task
+                // does not inherit the cancellation, so a SIGTERM can never cut the intake short
+                // (a cancelled wait for the store lock would otherwise file it as failed).
+                switch try await Task(operation: { try await self.handle(entry) }).value {
+                case .processed: report.processed += 1
+                case .failed: report.failed += 1
+                case .known: report.known += 1
+                }
             }
         } catch {
             let reason = Self.oneLine(error)
@@ -155,13 +162,17 @@ public actor PollService {
 
     // MARK: - One message
 
-    private func handle(_ entry: MailboxEntry, report: inout CycleReport) async throws {
+    /// What became of one message in a cycle.
+    enum MessageResult {
+        case processed, failed, known
+    }
+
+    private func handle(_ entry: MailboxEntry) async throws -> MessageResult {
         let now = clock()
         if let known = journal.record(for: entry.key) {
             // Handled before; a crash may have come between the record and the move.
-            report.known += 1
             try await moveQuietly(entry, to: known.folder)
-            return
+            return .known
         }
         let raw: [UInt8]
         do {
@@ -169,23 +180,21 @@ public actor PollService {
         } catch let error as TransportError {
             guard case .messageTooLarge = error.code else { throw error }
             try record(entry, .tooLarge, reason: error.description, folder: settings.failedFolder, at: now)
-            report.failed += 1
             logger.warning("message too large, moved to the failed folder", metadata: ["mail.key": "\(entry.key)", "mail.size": "\(entry.size)"])
             try await moveQuietly(entry, to: settings.failedFolder)
-            return
+            return .failed
         }
         let outcome = try await runner.process(raw, receivedAt: receivedAt(entry) ?? now, now: now)
         if outcome.kind == .failed {
             try record(entry, .failed, reason: outcome.failureReason, folder: settings.failedFolder, at: now)
-            report.failed += 1
             try await moveQuietly(entry, to: settings.failedFolder)
-            return
+            return .failed
         }
         try record(
             entry, .processed, caseId: outcome.caseId, replyStatus: outcome.reply?.status.rawValue,
             folder: settings.processedFolder, at: now)
-        report.processed += 1
         try await moveQuietly(entry, to: settings.processedFolder)
+        return .processed
     }
 
     private func record(
