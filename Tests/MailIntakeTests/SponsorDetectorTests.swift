@@ -51,6 +51,15 @@ import Testing
         #expect(SponsorDetector.isGuaranteeLetter(filename: name) == expected)
     }
 
+    @Test func anOfficerSigningWithTheirTitleIsTheSponsor() {
+        let f = SponsorDetector.detect(
+            .init(senders: [(name: "Khalid", address: "khalid@gmail.example")], subject: "Patient referral", text: "Please review the attached case.",
+                  signature: "Khalid Al-Sabah\nMedical Attaché\nEmbassy of the State of Kuwait, London", attachmentNames: [], authenticationResults: []),
+            directory: .default)
+        #expect(f.senderIsSponsor)
+        #expect(f.signals == ["signature names embassy"])
+    }
+
     @Test func senderNameAndSubjectAreSignalsToo() {
         let f = detect(name: "Embassy of the State of Kuwait", subject: "Letter of guarantee for patient")
         #expect(f.senderIsSponsor)

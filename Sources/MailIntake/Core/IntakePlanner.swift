@@ -27,7 +27,7 @@ public struct IntakePlanner: Sendable {
         let senders = (m.from + m.sender + m.replyTo).map { (name: $0.name, address: $0.address) }
         let finding = SponsorDetector.detect(
             .init(
-                senders: senders, subject: m.subject, text: request.description + "\n" + request.signature,
+                senders: senders, subject: m.subject, text: request.description, signature: request.signature,
                 attachmentNames: judged.map(\.entry.filename), authenticationResults: m.header.values(named: "Authentication-Results")),
             directory: configuration.sponsors)
         for i in judged.indices

@@ -8,19 +8,22 @@ public enum SponsorDetector {
         /// From, Sender and Reply-To addresses with display names.
         public var senders: [(name: String?, address: String)]
         public var subject: String
-        /// The requester's text (quotes removed, signature kept: officers sign with their title).
+        /// The requester's text (quotes and signature removed).
         public var text: String
+        /// The signature: an officer signing as "Medical Attaché" makes the sender the sponsor.
+        public var signature: String
         public var attachmentNames: [String]
         /// Raw `Authentication-Results` values, topmost first.
         public var authenticationResults: [String]
 
         public init(
-            senders: [(name: String?, address: String)], subject: String, text: String, attachmentNames: [String],
-            authenticationResults: [String]
+            senders: [(name: String?, address: String)], subject: String, text: String, signature: String = "",
+            attachmentNames: [String], authenticationResults: [String]
         ) {
             self.senders = senders
             self.subject = subject
             self.text = text
+            self.signature = signature
             self.attachmentNames = attachmentNames
             self.authenticationResults = authenticationResults
         }
@@ -83,6 +86,12 @@ public enum SponsorDetector {
         }
         if let term = firstTerm(in: e.subject) { signals.append("subject mentions \(term)") }
         for term in allTerms(in: e.text).prefix(3) { signals.append("message text mentions \(term)") }
+        // Only the office's own titles count in a signature, not a guarantee letter mentioned there.
+        let officeTerms = allTerms(in: e.signature).filter { !$0.contains("guarantee") && !$0.contains("garantie") && !$0.contains("ضمان") }
+        if let term = officeTerms.first {
+            signals.append("signature names \(term)")
+            senderIsSponsor = true
+        }
         for name in e.attachmentNames where isGuaranteeLetter(filename: name) {
             signals.append("attachment \"\(name)\" looks like a letter of guarantee")
         }
