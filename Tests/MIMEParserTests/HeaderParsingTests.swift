@@ -97,3 +97,14 @@ extension RawHeaderCharsetTests {
         #expect(m.warnings.map(\.description) == ["part 1: header field Content-Disposition has 8-bit bytes that are not UTF-8; read as Latin-1"])
     }
 }
+
+@Suite("Header name comparison")
+struct CaseInsensitiveTests {
+    @Test(arguments: [
+        ("Subject", "SUBJECT", true), ("content-type", "Content-Type", true), ("X-A", "x-a", true),
+        ("Subject", "Subjec", false), ("a[", "A{", false), ("é", "É", false), ("@", "`", false), ("", "", true),
+    ])
+    func comparesASCIILettersOnly(_ a: String, _ b: String, _ expected: Bool) {
+        #expect(a.caseInsensitiveEquals(b) == expected)
+    }
+}

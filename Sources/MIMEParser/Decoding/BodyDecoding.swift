@@ -38,9 +38,11 @@ extension MIMEPart {
     public func decodeBody(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows -> DecodeReport? {
         let chunk = MIMEPart.decodeChunkSize
         var out: [UInt8] = []
-        out.reserveCapacity(chunk)
         switch transferEncoding {
         case .base64:
+            // Sized to the body when it is small: a 256 KiB buffer per small leaf would cost
+            // an mmap/munmap pair each time.
+            out.reserveCapacity(min(chunk, rawBody.count))
             var decoder = Base64.StreamDecoder()
             var start = rawBody.startIndex
             while start < rawBody.endIndex {
@@ -55,6 +57,7 @@ extension MIMEPart {
             if !out.isEmpty { try out.withUnsafeBytes(sink) }
             return report
         case .quotedPrintable:
+            out.reserveCapacity(min(chunk, rawBody.count) + 4)
             var decoder = QuotedPrintable.StreamDecoder()
             var start = rawBody.startIndex
             while start < rawBody.endIndex {
