@@ -173,6 +173,34 @@ import Testing
         #expect(c.reply.messageId == "<SMO-2026-000123.ack-2@example.org>")
     }
 
+    @Test(arguments: [("Monday afternoon please", 3), ("Monday morning", 2), ("Friday suits me", 1), ("lundi matin", 2), ("Monday", nil), ("Tuesday", nil)] as [(String, Int?)])
+    func aWindowCanBeChosenByDay(_ text: String, _ expected: Int?) {
+        // Slots for a request received Friday 27 November 2026 09:15 UTC: Fri 11-12, Mon 9-10, Mon 16-17.
+        let slots = CallbackScheduler(calendar: .london()).callback(receivedAt: received).slots
+        #expect(IntakePlanner.chosenSlot(in: text, slots: slots, calendar: .london()) == expected)
+    }
+
+    @Test func aBookedWindowIsConfirmedAndPastWindowsAreNotOffered() throws {
+        var first = TestMail()
+        first.attachments = [("r.pdf", "application/pdf", TestFiles.pdf, [])]
+        let p1 = plan(first)
+        var second = TestMail()
+        second.set("Subject", "Re: [SMO-2026-000123]")
+        second.set("Message-ID", "<m3@example.com>")
+        second.text = "Monday morning is best for me."
+        let p2 = plan(second, existing: p1.intakeCase, at: Self.t("2026-11-27T13:00:00Z"))
+        #expect(p2.intakeCase.callback.booked == p1.intakeCase.callback.slots[1])
+        let text = MIMEMessage(parsing: try #require(p2.reply).bytes).root.text() ?? ""
+        #expect(text.contains("call you on Monday 30 November 2026 between 9am and 10am"))
+        var third = TestMail()
+        third.set("Message-ID", "<m4@example.com>")
+        third.text = "Another file for you."
+        let p3 = plan(third, existing: p1.intakeCase, at: Self.t("2026-11-27T13:00:00Z"))
+        let later = MIMEMessage(parsing: try #require(p3.reply).bytes).root.text() ?? ""
+        #expect(!later.contains("1. Friday"))
+        #expect(later.contains("2. Monday 30 November 2026, 9am to 10am"))
+    }
+
     @Test func aBounceOfOurReplyIsNotedOnTheCaseItConcerns() {
         let dsn = """
             From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r

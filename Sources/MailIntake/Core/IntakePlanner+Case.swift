@@ -87,9 +87,33 @@ extension IntakePlanner {
         if request.mentionsImages || c.attachments.contains(where: { $0.status == .accepted && $0.role == .image }) {
             c.service = .recordsAndImagesReview
         }
-        if c.callback.booked == nil, let n = Self.chosenSlot(in: request.description, count: c.callback.slots.count) {
+        if c.callback.booked == nil,
+            let n = Self.chosenSlot(in: request.description, count: c.callback.slots.count)
+                ?? Self.chosenSlot(in: request.description, slots: c.callback.slots, calendar: configuration.calendar)
+        {
             c.callback.booked = c.callback.slots[n - 1]
         }
+    }
+
+    /// The window a reply chose by day ("Monday morning", "lundi après-midi"): the only
+    /// offered window on that weekday (and half-day, when said). 1-based, or nil.
+    static func chosenSlot(in text: String, slots: [IntakeCase.Callback.Slot], calendar: BusinessCalendar) -> Int? {
+        let t = RequestExtractor.normalise(text)
+        let days = [
+            ["monday", "lundi", "الاثنين"], ["tuesday", "mardi", "الثلاثاء"], ["wednesday", "mercredi", "الاربعاء"],
+            ["thursday", "jeudi", "الخميس"], ["friday", "vendredi", "الجمعة"], ["saturday", "samedi", "السبت"],
+            ["sunday", "dimanche", "الاحد"],
+        ]
+        let morning = ["morning", "matin", "صباح"].contains { t.contains($0) }
+        let afternoon = ["afternoon", "après-midi", "apres-midi", "مساء", "بعد الظهر"].contains { t.contains($0) }
+        let matches = slots.enumerated().filter { _, slot in
+            let day = calendar.localDay(of: slot.start)
+            guard days[day.isoWeekday - 1].contains(where: { t.contains($0) }) else { return false }
+            let hour = calendar.localTime(of: slot.start).hour
+            if morning != afternoon { return morning ? hour < 12 : hour >= 12 }
+            return true
+        }
+        return matches.count == 1 ? matches[0].offset + 1 : nil
     }
 
     /// The window number a reply chose: "2", "option 2", "slot 2", "window 2", "number 2".

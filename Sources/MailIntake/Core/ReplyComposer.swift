@@ -119,7 +119,7 @@ public struct ReplyComposer: Sendable {
         if !missing.isEmpty {
             p.append("To arrange your second opinion we still need:\n" + missing.map { "- " + $0 }.joined(separator: "\n"))
         }
-        p.append(callbackWords(c))
+        p.append(callbackWords(c, now: input.now))
         p.append(
             "Our services:\n- Records review: from \(configuration.recordsReviewPrice)\n- Records and images review: from \(configuration.recordsAndImagesReviewPrice)\nFrom what you sent, your request is for a \(c.service == .recordsAndImagesReview ? "records and images review" : "records review").")
         p.append("This is an automatic acknowledgement; a person will be in touch.\n\nKind regards,\n\(configuration.clinicFrom.name ?? "The Second Medical Opinion team")")
@@ -175,12 +175,18 @@ public struct ReplyComposer: Sendable {
         return out
     }
 
-    func callbackWords(_ c: IntakeCase) -> String {
+    /// When the call will come: the chosen window, else the deadline and the windows still
+    /// ahead of `now` (numbered as first offered, so a reply "2" always means the same window).
+    func callbackWords(_ c: IntakeCase, now: Date) -> String {
         let cal = configuration.calendar
+        if let booked = c.callback.booked {
+            return "An administrator will call you on \(Self.spokenDay(booked.start, calendar: cal)) between \(Self.clock(booked.start, calendar: cal)) and \(Self.clock(booked.end, calendar: cal)) (London time), the window you chose."
+        }
         var s = "An administrator will contact you by \(Self.spokenTime(c.callback.due, calendar: cal)) (London time)."
-        if !c.callback.slots.isEmpty {
+        let ahead = c.callback.slots.enumerated().filter { $0.element.start > now }
+        if !ahead.isEmpty {
             s += " If you would like a call at a particular time, reply with the number of one of these windows:\n"
-            s += c.callback.slots.enumerated().map { i, slot in
+            s += ahead.map { i, slot in
                 "\(i + 1). \(Self.spokenDay(slot.start, calendar: cal)), \(Self.clock(slot.start, calendar: cal)) to \(Self.clock(slot.end, calendar: cal))"
             }.joined(separator: "\n")
         }
