@@ -51,6 +51,17 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
 
+        var monitor: MonitoringServer?
+        if let listen = configuration.monitoring {
+            do {
+                monitor = try MonitoringServer(
+                    host: listen.host, port: listen.port, statusPath: configuration.statusFilePath,
+                    staleAfter: TimeInterval(3 * configuration.poll.intervalSeconds + 300))
+                logger.notice("monitoring on http://\(listen.host):\(listen.port)/ (/healthz, /metrics)")
+            } catch {
+                throw CommandFailure.runtime("\(error)")
+            }
+        }
         logger.notice("polling \(configuration.mailboxDescription) every \(configuration.poll.intervalSeconds) s")
         let task = Task { await service.run(interval: .seconds(configuration.poll.intervalSeconds), idle: configuration.poll.idle) }
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
@@ -62,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         await task.value
         sources.forEach { $0.cancel() }
+        monitor?.stop()
         logger.notice("stopped")
     }
 }

@@ -122,24 +122,50 @@ import Testing
         #expect(status.stdout.contains("the last poll failed"), "\(status.stdout)")
     }
 
-    @Test func runWithoutOnceStopsCleanlyOnSIGTERM() throws {
+    @Test func theDaemonServesMonitoringAndStopsCleanlyOnSIGTERM() throws {
         let scratch = ScratchFolder("daemon")
         defer { scratch.cleanup() }
         try FileManager.default.createDirectory(atPath: scratch.path + "/samples", withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: IntakeRunnerTests.samplesFolder.appendingPathComponent("maildir").path, toPath: scratch.path + "/samples/maildir")
+        let port = Int(try FreePort.next())
+        try """
+            [maildir]
+            path = "samples/maildir"
+            read_only = true
+            [outbox]
+            path = "outbox"
+            [cases]
+            path = "cases"
+            [journal]
+            path = "state/journal.jsonl"
+            [poll]
+            interval_seconds = 1
+            [monitoring]
+            listen = "127.0.0.1:\(port)"
+            """.write(toFile: scratch.path + "/mail-bot.toml", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = ProcessCommandTests.binary
-        process.arguments = ["run"]
+        process.arguments = ["run", "--config", scratch.path + "/mail-bot.toml"]
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the first cycle (the status file), then ask it to stop.
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // Wait for the first cycle (the status file), then for a healthy /healthz.
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: scratch.path + "/state/status.json"), Date() < deadline {
+        var health: (status: Int, body: String)?
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: scratch.path + "/state/status.json"),
+                let answer = try? MonitoringTests.get("/healthz", port: port), answer.status == 200
+            {
+                health = answer
+                break
+            }
             usleep(50_000)
         }
+        #expect(health?.body == "ok\n")
+        #expect(try MonitoringTests.get("/metrics", port: port).body.contains("mailbot_processed_messages_total 15"))
         kill(process.processIdentifier, SIGTERM)
         let stopDeadline = Date().addingTimeInterval(20)
         while process.isRunning, Date() < stopDeadline { usleep(50_000) }
