@@ -62,9 +62,33 @@ enum Measure {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".eml") }
             .sorted()
-        return try names.map { name in
-            [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+        return try names.map { name in try readFile(directory + "/" + name) }
+    }
+
+    /// Reads a file straight into an array (no intermediate `Data`, which would leave
+    /// freed buffers in the resident set and inflate the baseline).
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 {
+                    failed = n < 0
+                    break
+                }
+                done += n
+            }
+            count = done
         }
+        if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        return bytes
     }
 }
 
