@@ -172,6 +172,22 @@ func pseudoRandomBytes(count: Int, seed: UInt64) -> [UInt8] {
         }
     }
 
+    @Test("every byte outside the alphabet is skipped inside long unbroken runs")
+    func everyJunkByteInFlatRuns() {
+        let data = pseudoRandomBytes(count: 120, seed: 5)
+        let clean = Array(Data(data).base64EncodedString().utf8)
+        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n".utf8)
+        for junk in UInt8.min...UInt8.max where !alphabet.contains(junk) {
+            for position in [3, 20, 47] {
+                var dirty = clean
+                dirty.insert(junk, at: position)
+                let (out, report) = decodeBase64(dirty)
+                #expect(out == data, "byte \(junk) at \(position)")
+                #expect(report == DecodeReport(invalidBytesSkipped: 1), "byte \(junk) at \(position)")
+            }
+        }
+    }
+
     @Test("appends to what the output already holds")
     func appendsToOutput() {
         var out: [UInt8] = [1, 2]
