@@ -46,6 +46,17 @@ struct ParameterTests {
         #expect(leaves[2].contentID == "logo@x")
     }
 
+    @Test func dispositionWrittenAsEncodedWordsIsDecodedFirst() {
+        // What Python's compat32 policy writes for a non-ASCII file name.
+        let m = crlfMessage(
+            "Content-Type: application/pdf",
+            "Content-Disposition: =?utf-8?b?YXR0YWNobWVudDsgZmlsZW5hbWU9InLDqXN1bcOpIG0=?=",
+            " =?utf-8?b?w6lkaWNhbC5wZGYi?=", "", "x")
+        #expect(m.root.disposition?.type == "attachment")
+        #expect(m.root.filename == "résumé médical.pdf")
+        #expect(m.warnings.contains { $0.message.contains("written as RFC 2047 encoded words") })
+    }
+
     @Test func brokenContentTypeDefaultsWithAWarning() {
         let m = crlfMessage("Content-Type: garbage", "", "x")
         #expect(m.root.contentType.mimeType == "text/plain")

@@ -25,9 +25,10 @@ enum HeaderInterpreter {
         }
         var info = Info(contentType: defaultType, disposition: nil, transferEncoding: .sevenBit)
         if let v = contentTypeValue {
-            info.contentType = contentType(v, path: path, defaultType: defaultType, warnings: &warnings)
+            info.contentType = contentType(unwrapped(v, "Content-Type", path, &warnings), path: path, defaultType: defaultType, warnings: &warnings)
         }
-        if let v = dispositionValue {
+        if let raw = dispositionValue {
+            let v = unwrapped(raw, "Content-Disposition", path, &warnings)
             let parsed = ParameterParser.parse(v)
             for n in parsed.notes { note(&warnings, path, "Content-Disposition: \(n)") }
             if parsed.value.isEmpty {
@@ -40,6 +41,16 @@ enum HeaderInterpreter {
             info.transferEncoding = transferEncoding(v, path: path, warnings: &warnings)
         }
         return info
+    }
+
+    /// A structured field written wholly as encoded words (Python's compat32 policy does this
+    /// to Content-Disposition with a non-ASCII file name) is decoded before it is parsed.
+    private static func unwrapped(_ value: String, _ name: String, _ path: String, _ warnings: inout [MIMEWarning]) -> String {
+        guard value.utf8.first == ASCII.equals, value.hasPrefix("=?") else { return value }
+        let decoded = Decoding.decodeEncodedWords(value)
+        guard decoded != value else { return value }
+        note(&warnings, path, "\(name) written as RFC 2047 encoded words; decoded before parsing")
+        return decoded
     }
 
     // RFC 2045 §5.1: type "/" subtype; a broken value falls back to the default (§5.2).
