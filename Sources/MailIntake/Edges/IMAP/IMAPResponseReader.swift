@@ -1,3 +1,5 @@
+import Foundation
+
 /// One response from an IMAP server, as RFC 3501 §7 frames them.
 package enum IMAPResponse: Sendable, Equatable {
     /// `* …`: the line's text (literals replaced by `{n}` markers) and the literals in order.
@@ -73,8 +75,9 @@ package struct IMAPResponseReader {
         while index < count {
             if literalRemaining > 0 {
                 let take = min(literalRemaining, count - index)
-                if !discarding {
-                    literal.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + take)]))
+                if !discarding, let base = bytes.baseAddress {
+                    // Typed pointer: one memcpy, not a byte-by-byte loop.
+                    literal.append(contentsOf: UnsafeBufferPointer(start: base.advanced(by: index).assumingMemoryBound(to: UInt8.self), count: take))
                 }
                 index += take
                 literalRemaining -= take
@@ -87,7 +90,7 @@ package struct IMAPResponseReader {
             }
             // Find the end of the line in what we have.
             let rest = UnsafeRawBufferPointer(rebasing: bytes[index..<count])
-            guard let newline = rest.firstIndex(of: 0x0A) else {
+            guard let newline = Self.newline(in: rest) else {
                 line.append(contentsOf: rest)
                 guard line.count <= maxLine else { throw IMAPProtocolError("a response line is longer than \(maxLine) bytes") }
                 return
@@ -121,6 +124,12 @@ package struct IMAPResponseReader {
                 throw IMAPProtocolError("\(error)")
             }
         }
+    }
+
+    /// The offset of the first LF, found with memchr.
+    private static func newline(in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress, bytes.count > 0, let found = memchr(base, 0x0A, bytes.count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     /// `{123}` or `{123+}` at the end of a line announces a literal of that many bytes.
