@@ -28,6 +28,12 @@ let package = Package(
                 .product(name: "MIMEParser", package: rootIdentity),
             ]
         ),
+        // IMAP transport throughput against a loopback Dovecot, next to imaplib and the curl
+        // command line (helper "imap"). Rig/ links to the test rig in Tests/MailIntakeTests/Support.
+        .executableTarget(
+            name: "transport-bench",
+            dependencies: [.product(name: "MailIntake", package: rootIdentity)]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -102,6 +102,19 @@ struct CurlIMAPFailureTests {
         #expect(try await !mailbox.waitForChange(timeout: .milliseconds(300)))
     }
 
+    @Test("without IDLE, waiting polls with NOOP and still notices new mail")
+    func pollingWithoutIdle() async throws {
+        let server = try DovecotServer(extraConfig: "imap_capability = IMAP4rev1 LITERAL+ SASL-IR UIDPLUS MOVE")
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        #expect(try await !mailbox.capabilities().contains("IDLE"))
+        async let changed = mailbox.waitForChange(timeout: .seconds(20))
+        try await Task.sleep(for: .milliseconds(300))
+        try server.deliver(DovecotServer.message(subject: "Polled"))
+        let delivered = ContinuousClock.now
+        #expect(try await changed)
+        #expect(ContinuousClock.now - delivered < .seconds(8))
+    }
+
     @Test("5,000 messages are listed and sampled quickly")
     func fiveThousandMessages() async throws {
         let server = try DovecotServer()

@@ -1,7 +1,7 @@
 extension IMAPSession {
     /// Waits until the mailbox changes (new mail or a removal) or `timeout` passes; true on
     /// a change. Uses RFC 2177 IDLE when offered, so new mail is seen within moments;
-    /// otherwise NOOP every few seconds (RFC 3501 §6.1.2) and compares EXISTS.
+    /// otherwise NOOP every 2 seconds (RFC 3501 §6.1.2) and compares EXISTS.
     func waitForChange(timeout: Duration) throws(TransportError) -> Bool {
         // RFC 2177: clients should re-issue IDLE at least every 29 minutes.
         let limited = min(timeout, .seconds(25 * 60))
@@ -15,7 +15,7 @@ extension IMAPSession {
             if exists != before { return true }
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { break }
-            sleepBriefly(min(left, .seconds(5)))
+            sleepBriefly(min(left, .seconds(2)))
         }
         return false
     }

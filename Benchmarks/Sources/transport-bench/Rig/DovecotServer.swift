@@ -1,0 +1,1 @@
+../../../../Tests/MailIntakeTests/Support/DovecotServer.swift

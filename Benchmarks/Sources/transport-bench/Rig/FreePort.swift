@@ -1,0 +1,1 @@
+../../../../Tests/MailIntakeTests/Support/FreePort.swift
