@@ -160,4 +160,58 @@ import Testing
         let reread = try PollJournal(path: path)
         #expect(reread.records.keys.sorted() == ["k1"])
     }
+
+    /// A mailbox in memory whose first message the "server" refuses to hand over.
+    final class RefusingMailbox: Mailbox, @unchecked Sendable {
+        let messages: [String: [UInt8]]
+        let refused: String
+        private let lock = NSLock()
+        private var movedKeys: [String] = []
+
+        init(messages: [String: [UInt8]], refused: String) {
+            self.messages = messages
+            self.refused = refused
+        }
+
+        var moved: [String] { lock.withLock { movedKeys } }
+
+        func pending() async throws -> [MailboxEntry] {
+            messages.keys.sorted().enumerated().map { index, key in
+                MailboxEntry(uid: UInt32(index + 1), size: messages[key]!.count, flags: [], key: key)
+            }.filter { key in !moved.contains(key.key) }
+        }
+        func all() async throws -> [MailboxEntry] { try await pending() }
+        func fetch(_ entry: MailboxEntry, maxBytes: Int) async throws -> [UInt8] {
+            if entry.key == refused {
+                throw TransportError(.serverSaidNo("A5 NO [UNAVAILABLE] try later"), host: "test", uid: entry.uid, operation: "UID FETCH")
+            }
+            return messages[entry.key]!
+        }
+        func markSeen(_ entry: MailboxEntry) async throws {}
+        func move(_ entry: MailboxEntry, to folder: String) async throws { lock.withLock { movedKeys.append(entry.key) } }
+    }
+
+    @Test func aMessageTheServerRefusesIsSkippedWithoutBlockingTheOthers() async throws {
+        let scratch = ScratchFolder("refused")
+        defer { scratch.cleanup() }
+        let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
+        let mailbox = RefusingMailbox(messages: ["imap:1:1": sample, "imap:1:2": sample], refused: "imap:1:1")
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let runner = IntakeRunner(
+            planner: IntakePlanner(configuration: .default), store: try CaseFolderStore(root: scratch.path + "/cases"),
+            sender: try FileOutbox(folder: scratch.path + "/outbox"), logger: logger)
+        let service = try PollService(
+            mailbox: mailbox, runner: runner,
+            settings: .init(
+                mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
+                journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
+            logger: logger)
+        let report = try await service.runCycle()
+        #expect(report.processed == 1)
+        #expect(report.backlog == 1)
+        #expect(mailbox.moved == ["imap:1:2"])
+        let status = await service.currentStatus
+        #expect(status.failures.lastError?.contains("try later") == true)
+        #expect(status.backlog == 1)
+    }
 }

@@ -108,6 +108,7 @@ public actor PollService {
                 case .processed: report.processed += 1
                 case .failed: report.failed += 1
                 case .known: report.known += 1
+                case .skipped: report.backlog += 1
                 }
             }
         } catch {
@@ -164,7 +165,7 @@ public actor PollService {
 
     /// What became of one message in a cycle.
     enum MessageResult {
-        case processed, failed, known
+        case processed, failed, known, skipped
     }
 
     private func handle(_ entry: MailboxEntry) async throws -> MessageResult {
@@ -178,6 +179,15 @@ public actor PollService {
         do {
             raw = try await mailbox.fetch(entry, maxBytes: settings.maxMessageBytes)
         } catch let error as TransportError {
+            if case .serverSaidNo = error.code {
+                // This one message cannot be read now (the server refused it, or it vanished):
+                // skip it, so that one bad message never blocks the rest; it is tried again
+                // next cycle, and the error shows in the status.
+                status.failures.lastError = error.description
+                status.failures.lastErrorAt = now
+                logger.warning("message skipped", metadata: ["mail.key": "\(entry.key)", "error": "\(error)"])
+                return .skipped
+            }
             guard case .messageTooLarge = error.code else { throw error }
             try record(entry, .tooLarge, reason: error.description, folder: settings.failedFolder, at: now)
             logger.warning("message too large, moved to the failed folder", metadata: ["mail.key": "\(entry.key)", "mail.size": "\(entry.size)"])
