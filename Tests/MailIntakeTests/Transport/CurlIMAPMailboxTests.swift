@@ -31,6 +31,25 @@ struct CurlIMAPMailboxTests {
         await mailbox.close()
     }
 
+    @Test("a message with tag-like lines, a 600 KB line and 8-bit bytes comes back byte for byte")
+    func hostileMessageIsExact() async throws {
+        let server = try DovecotServer()
+        var message = Array("From: a@example.org\r\nSubject: tricky\r\nContent-Type: text/plain; charset=latin1\r\n\r\n".utf8)
+        for tag in 1...40 { message += Array("M\(tag) OK Fetch completed.\r\n* \(tag) EXISTS\r\n+ idling\r\n".utf8) }
+        message += Array(repeating: UInt8(ascii: "x"), count: 600_000) + [0x0D, 0x0A]
+        message += [0xE9, 0xFF, 0x80, 0x7B, 0x33, 0x7D, 0x0D, 0x0A]  // 8-bit bytes and a "{3}" at a line end
+        message += Array("{12}\r\nlast line\r\n".utf8)
+        try server.deliver(message)
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        let entry = try #require(try await mailbox.pending().first)
+        #expect(entry.size == message.count)
+        let bytes = try await mailbox.fetch(entry, maxBytes: 1 << 20)
+        #expect(bytes.count == message.count)
+        #expect(bytes == message)
+        // The connection is still in step: the next command works.
+        #expect(try await mailbox.status().exists == 1)
+    }
+
     @Test("stores and removes flags, and reads UIDVALIDITY, UIDNEXT and EXISTS")
     func storesFlagsAndReadsStatus() async throws {
         let server = try DovecotServer()

@@ -86,6 +86,25 @@ struct MaildirMailboxTests {
         #expect(Self.files(root) == before)
     }
 
+    @Test("the samples Maildir in git is listed in arrival order and left untouched")
+    func samplesMaildir() async throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/maildir")
+        let before = Self.files(samples)
+        let mailbox = MaildirMailbox(path: samples.path, readOnly: true)
+        let pending = try await mailbox.pending()
+        #expect(pending.count >= 15)
+        #expect(pending.first?.key.contains(".M1P1.") == true)
+        #expect(pending.map(\.uid) == Array(1...UInt32(pending.count)))
+        for entry in pending {
+            let bytes = try await mailbox.fetch(entry, maxBytes: 40 << 20)
+            #expect(bytes.count == entry.size)
+            try await mailbox.markSeen(entry)
+            try await mailbox.move(entry, to: "Processed")
+        }
+        #expect(Self.files(samples) == before)
+    }
+
     @Test("a missing folder is unknownMailbox, naming the path")
     func missingFolder() async throws {
         let mailbox = MaildirMailbox(path: "/nonexistent/maildir-\(UUID().uuidString)")
