@@ -50,7 +50,14 @@ struct BoundaryScanner {
                 pos = d.next
             }
             if let s = partStart {
-                result.parts.append(s..<range.upperBound)
+                // No closing delimiter: the last line break is taken to be the one that
+                // would have preceded it (as Python's email package does), not content.
+                var e = range.upperBound
+                if e > s, buffer[e - 1] == ASCII.lf {
+                    e -= 1
+                    if e > s, buffer[e - 1] == ASCII.cr { e -= 1 }
+                }
+                result.parts.append(s..<e)
             }
         }
         return result
