@@ -67,6 +67,13 @@ import Testing
         #expect(m.header["Bcc"] == nil)
     }
 
+    @Test func longHostileHeadersStayWithinLineLimits() {
+        let (mail, _) = compose(subject: String(repeating: "a", count: 3000), name: String(repeating: "N", count: 2000))
+        let raw = String(decoding: mail.bytes, as: UTF8.self)
+        #expect(raw.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 998 })
+        #expect(MIMEMessage(parsing: mail.bytes).subject?.hasSuffix("… [SMO-2026-000123]") == true)
+    }
+
     @Test func everyReasonAndMissingItemIsExplained() {
         let attachments = IntakeCase.RejectionReason.allCases.enumerated().map { i, r in
             IntakeCase.Attachment(filename: "f\(i).pdf", storedAs: nil, role: .other, declaredType: "application/pdf", detectedType: "application/pdf",

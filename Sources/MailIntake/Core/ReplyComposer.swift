@@ -46,18 +46,20 @@ public struct ReplyComposer: Sendable {
     public func compose(_ input: Input) -> OutgoingMail {
         let c = input.intakeCase
         let messageID = ThreadMatcher.messageID(caseId: c.caseId, sequence: input.sequence, domain: configuration.messageIdDomain)
-        var refs = input.originalReferences
-        if let id = input.originalMessageID, !refs.contains(id) { refs.append(id) }
+        // Hostile ids could make header lines longer than RFC 5322's 998: drop absurd ones.
+        let originalID = input.originalMessageID.flatMap { $0.utf8.count <= 250 ? MailEncoding.singleLine($0) : nil }
+        var refs = input.originalReferences.filter { $0.utf8.count <= 250 }.map(MailEncoding.singleLine)
+        if let id = originalID, !refs.contains(id) { refs.append(id) }
         // Keep References short (RFC 5322 §3.6.4 allows trimming the middle): first and the last nine.
         if refs.count > 10 { refs = [refs[0]] + refs.suffix(9) }
         var headers: [String] = [
             "From: " + MailEncoding.mailbox(configuration.clinicFrom),
-            "To: " + MailEncoding.mailbox(MailAddress(name: input.to.name.map(MailEncoding.singleLine), address: input.to.address)),
+            "To: " + MailEncoding.mailbox(MailAddress(name: input.to.name.map { Self.shortened(MailEncoding.singleLine($0), to: 80) }, address: input.to.address)),
             "Subject: " + MailEncoding.headerText(subject(input.originalSubject, caseId: c.caseId)),
             "Date: " + MailEncoding.date(input.now),
             "Message-ID: " + messageID,
         ]
-        if let id = input.originalMessageID { headers.append("In-Reply-To: " + id) }
+        if let id = originalID { headers.append("In-Reply-To: " + id) }
         if !refs.isEmpty { headers.append("References: " + refs.joined(separator: "\r\n ")) }
         headers += [
             "Auto-Submitted: auto-replied",
@@ -75,7 +77,7 @@ public struct ReplyComposer: Sendable {
 
     /// "Re: <subject> [SMO-2026-000123]", without doubling "Re:" or the reference.
     func subject(_ original: String, caseId: String) -> String {
-        var s = MailEncoding.singleLine(original).trimmingCharacters(in: .whitespaces)
+        var s = Self.shortened(MailEncoding.singleLine(original).trimmingCharacters(in: .whitespaces), to: 120)
         if s.isEmpty { s = "Your second opinion request" }
         let lower = s.lowercased()
         if !(lower.hasPrefix("re:") || lower.hasPrefix("re :")) { s = "Re: " + s }
@@ -124,6 +126,11 @@ public struct ReplyComposer: Sendable {
             "Our services:\n- Records review: from \(configuration.recordsReviewPrice)\n- Records and images review: from \(configuration.recordsAndImagesReviewPrice)\nFrom what you sent, your request is for a \(c.service == .recordsAndImagesReview ? "records and images review" : "records review").")
         p.append("This is an automatic acknowledgement; a person will be in touch.\n\nKind regards,\n\(configuration.clinicFrom.name ?? "The Second Medical Opinion team")")
         return p.joined(separator: "\n\n") + "\n"
+    }
+
+    /// At most `limit` characters, with "…" when cut.
+    static func shortened(_ s: String, to limit: Int) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     static func isDICOM(_ a: IntakeCase.Attachment) -> Bool {
