@@ -25,8 +25,8 @@ final class DovecotServer: @unchecked Sendable {
     static var isInstalled: Bool { binary != nil && doveadm != nil }
 
     let directory: URL
-    let imapPort: UInt16
-    let imapsPort: UInt16
+    private(set) var imapPort: UInt16 = 0
+    private(set) var imapsPort: UInt16 = 0
     let user = "alice"
     let password = "secret"
     /// The server's certificate: also the CA file a client must trust.
@@ -42,8 +42,6 @@ final class DovecotServer: @unchecked Sendable {
     init(certificate: Certificate = .matching, extraConfig: String = "") throws {
         guard let binary = Self.binary else { throw Failure(description: "dovecot is not installed") }
         directory = URL(fileURLWithPath: "/tmp/dv-\(UUID().uuidString.prefix(8))")
-        imapPort = try FreePort.next()
-        imapsPort = try FreePort.next()
         let runAsRoot = getuid() == 0
         if runAsRoot, let dovecot = getpwnam("dovecot") {
             mailOwner = (dovecot.pointee.pw_uid, dovecot.pointee.pw_gid)
@@ -57,10 +55,23 @@ final class DovecotServer: @unchecked Sendable {
         chmod(directory.path, 0o755)
         try Self.makeCertificate(in: directory, name: certificate == .matching ? "localhost" : "wrong.example")
         try "\(user):{PLAIN}\(password)\n".write(to: directory.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
-        try configuration(runAsRoot: runAsRoot, extra: extraConfig).write(toFile: configFile, atomically: true, encoding: .utf8)
         try chownTree(directory.appendingPathComponent("home"))
         _ = binary
-        try start()
+        // A free port can be taken by a parallel test between our probe and Dovecot's bind:
+        // then Dovecot exits, and we try again with new ports.
+        var attempt = 0
+        while true {
+            attempt += 1
+            imapPort = try FreePort.next()
+            imapsPort = try FreePort.next()
+            try configuration(runAsRoot: runAsRoot, extra: extraConfig).write(toFile: configFile, atomically: true, encoding: .utf8)
+            do {
+                try start()
+                return
+            } catch where attempt < 4 {
+                continue
+            }
+        }
     }
 
     deinit {
@@ -78,7 +89,12 @@ final class DovecotServer: @unchecked Sendable {
         process = master
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if Self.canConnect(port: imapPort) && Self.canConnect(port: imapsPort) { return }
+            if Self.canConnect(port: imapPort) && Self.canConnect(port: imapsPort) {
+                // Someone else's listener answers too; make sure ours bound and stays up.
+                usleep(50_000)
+                if master.isRunning { return }
+                break
+            }
             if !master.isRunning { break }
             usleep(20_000)
         }
