@@ -214,4 +214,82 @@ import Testing
         #expect(status.failures.lastError?.contains("try later") == true)
         #expect(status.backlog == 1)
     }
+
+    /// Refuses the first `failures` sends as a down server would, then accepts.
+    final class FlakySender: MailSender, @unchecked Sendable {
+        private let lock = NSLock()
+        private var remainingFailures: Int
+        private var sentMail: [OutgoingMail] = []
+
+        init(failures: Int) { remainingFailures = failures }
+
+        var sent: [OutgoingMail] { lock.withLock { sentMail } }
+
+        func send(_ mail: OutgoingMail) async throws -> SendOutcome {
+            try lock.withLock {
+                if remainingFailures > 0 {
+                    remainingFailures -= 1
+                    throw TransportError(.connectionRefused, host: "127.0.0.1:1", operation: "SMTP send")
+                }
+                sentMail.append(mail)
+                return .sent
+            }
+        }
+    }
+
+    @Test func aReplyQueuedWhileSMTPWasDownIsSentByALaterCycle() async throws {
+        let scratch = ScratchFolder("queued")
+        defer { scratch.cleanup() }
+        let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
+        let mailbox = RefusingMailbox(messages: ["imap:1:1": sample], refused: "none")
+        let sender = FlakySender(failures: 1)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let store = try CaseFolderStore(root: scratch.path + "/cases")
+        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
+        let service = try PollService(
+            mailbox: mailbox, runner: runner,
+            settings: .init(
+                mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
+                journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
+            logger: logger)
+
+        // One failure: the intake queues the reply, and the same cycle's retry sends it.
+        let first = try await service.runCycle()
+        #expect(first.processed == 1)
+        #expect(sender.sent.count == 1)
+        #expect(try store.readCase("SMO-2026-000001").reply.status == .sent)
+        #expect(await service.currentStatus.outboxQueue == 0)
+
+        _ = try await service.runCycle()
+        #expect(sender.sent.count == 1, "a sent reply is not sent again")
+        let mail = try #require(sender.sent.first)
+        #expect(mail.recipients.count == 1)
+        #expect(mail.bytes == Array(FileManager.default.contents(atPath: store.folder(of: "SMO-2026-000001") + "/reply.eml") ?? Data()))
+    }
+
+    @Test func aReplyStaysQueuedWhileTheServerIsDownAndStatusCountsIt() async throws {
+        let scratch = ScratchFolder("queued-down")
+        defer { scratch.cleanup() }
+        let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
+        let mailbox = RefusingMailbox(messages: ["imap:1:1": sample], refused: "none")
+        let sender = FlakySender(failures: 3)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let store = try CaseFolderStore(root: scratch.path + "/cases")
+        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
+        let service = try PollService(
+            mailbox: mailbox, runner: runner,
+            settings: .init(
+                mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
+                journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
+            logger: logger)
+        _ = try await service.runCycle()  // intake send fails, retry fails
+        #expect(try store.readCase("SMO-2026-000001").reply.status == .queued)
+        #expect(await service.currentStatus.outboxQueue == 1)
+        _ = try await service.runCycle()  // retry fails (third failure)
+        #expect(await service.currentStatus.outboxQueue == 1)
+        _ = try await service.runCycle()  // the server is back
+        #expect(sender.sent.count == 1)
+        #expect(try store.readCase("SMO-2026-000001").reply.status == .sent)
+        #expect(await service.currentStatus.outboxQueue == 0)
+    }
 }

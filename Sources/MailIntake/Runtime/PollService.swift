@@ -59,7 +59,8 @@ public actor PollService {
     let logger: Logger
     let clock: @Sendable () -> Date
     let receivedAt: @Sendable (MailboxEntry) -> Date?
-    private var journal: PollJournal
+    /// Internal, not private: the queued-reply retry (another file) appends to it.
+    var journal: PollJournal
     private var status: PollStatus
 
     public init(
@@ -110,6 +111,9 @@ public actor PollService {
                 case .known: report.known += 1
                 case .skipped: report.backlog += 1
                 }
+            }
+            if !Task.isCancelled, journal.records.values.contains(where: { $0.replyStatus == "queued" }) {
+                _ = await retryQueuedReplies()
             }
         } catch {
             let reason = Self.oneLine(error)
