@@ -112,7 +112,9 @@ def our_leaves(mail_bot, files):
     """Runs mail-bot over a batch; returns {file: parsed JSON or an error string}."""
     result = {}
     proc = subprocess.run([mail_bot, "parse", *files, "--json"], capture_output=True, timeout=600)
-    lines = proc.stdout.decode("utf-8", "replace").splitlines()
+    lines = proc.stdout.decode("utf-8", "replace").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if proc.returncode == 0 and len(lines) == len(files):
         for f, line in zip(files, lines):
             result[f] = json.loads(line)
@@ -176,7 +178,8 @@ def main():
     for p in args.paths:
         if os.path.isdir(p):
             for root, _, names in os.walk(p):
-                files += [os.path.join(root, n) for n in sorted(names)]
+                files += [os.path.join(root, n) for n in sorted(names)
+                          if not n.startswith(".") and not n.endswith(".md")]
         else:
             files.append(p)
     files.sort()
