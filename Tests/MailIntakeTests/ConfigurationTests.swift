@@ -90,6 +90,14 @@ import Testing
         #expect(config.warnings.isEmpty)
     }
 
+    @Test func theExampleFileInDocsIsValid() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/mail-bot.example.toml").path
+        let config = try Configuration.load(path: path)
+        #expect(config.monitoring == MonitoringSection(host: "127.0.0.1", port: 9464))
+        #expect(config.warnings.isEmpty)
+    }
+
     @Test func resolvesRelativePathsAgainstTheFilesFolder() throws {
         let config = try parse(Self.local)
         guard case .maildir(let maildir) = config.mailbox, case .outbox(let outbox) = config.delivery else {
@@ -134,6 +142,12 @@ import Testing
         let text = Self.server.replacingOccurrences(of: "username = \"secondopinion@example.org\"\npassword_env", with: "password_env")
         let error = try #require(rejection(text))
         #expect(error.key == "imap.username")
+    }
+
+    @Test func smtpNeedsItsOwnFromAddress() throws {
+        let text = Self.server.replacingOccurrences(of: "from = \"Second Medical Opinion <secondopinion@example.org>\"\n", with: "")
+        #expect(text != Self.server)
+        #expect(try #require(rejection(text)).key == "smtp.from")
     }
 
     @Test func rejectsBothIMAPAndMaildir() throws {

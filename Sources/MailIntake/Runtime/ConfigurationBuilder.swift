@@ -113,7 +113,9 @@ struct ConfigurationBuilder {
 
     private mutating func deliveryTarget() throws(ConfigurationError) -> Configuration.Delivery {
         let (name, s) = try oneOf("smtp", "outbox", purpose: "the outgoing mail")
-        let from = try s.string("from", default: ConfigurationSchema.defaultFrom)
+        // Real mail must come from the clinic's own address: required for [smtp]; the outbox
+        // (files only) may use the example address.
+        let from = name == "smtp" ? try s.string("from") : try s.string("from", default: ConfigurationSchema.defaultFrom)
         let address = SMTPSection.bareAddress(from)
         guard address.contains("@"), !address.contains(" ") else {
             throw s.error("from", "'\(name).from' has no usable address: \"\(from)\"", hint: "write \"Name <address@domain>\"")
