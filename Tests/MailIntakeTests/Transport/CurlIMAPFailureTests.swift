@@ -103,6 +103,25 @@ struct CurlIMAPFailureTests {
         #expect(try await !mailbox.waitForChange(timeout: .milliseconds(300)))
     }
 
+    @Test("cancelling the task ends an IDLE wait at once")
+    func idleCancellation() async throws {
+        let server = try DovecotServer()
+        let mailbox = CurlIMAPMailbox(settings: server.settings())
+        _ = try await mailbox.pending()
+        let waiting = Task { try await mailbox.waitForChange(timeout: .seconds(60)) }
+        try await Task.sleep(for: .milliseconds(500))
+        let cancelled = ContinuousClock.now
+        waiting.cancel()
+        let result = await waiting.result
+        #expect(ContinuousClock.now - cancelled < .seconds(10))
+        #expect(throws: CancellationError.self) { try result.get() }
+        // The connection is still usable after DONE.
+        try server.deliver(DovecotServer.message(subject: "After cancel"))
+        let after = try await mailbox.pending()
+        let serverView = try server.flags()
+        #expect(after.count == 1, "\(after) server: \(serverView)")
+    }
+
     @Test("without IDLE, waiting polls with NOOP and still notices new mail")
     func pollingWithoutIdle() async throws {
         let server = try DovecotServer(extraConfig: "imap_capability = IMAP4rev1 LITERAL+ SASL-IR UIDPLUS MOVE")

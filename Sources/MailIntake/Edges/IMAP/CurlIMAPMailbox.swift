@@ -30,11 +30,17 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
     // MARK: Mailbox
 
     public func pending() async throws -> [MailboxEntry] {
-        try await withSession { session throws(TransportError) in try session.entries(session.search("UNSEEN")) }
+        try await withSession { session throws(TransportError) in
+            try session.refresh()
+            return try session.entries(session.search("UNSEEN"))
+        }
     }
 
     public func all() async throws -> [MailboxEntry] {
-        try await withSession { session throws(TransportError) in try session.allEntries() }
+        try await withSession { session throws(TransportError) in
+            try session.refresh()
+            return try session.allEntries()
+        }
     }
 
     public func fetch(_ entry: MailboxEntry, maxBytes: Int) async throws -> [UInt8] {
@@ -50,8 +56,20 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         try await withSession { session throws(TransportError) in try session.move(entry, to: folder) }
     }
 
+    /// IDLE (or NOOP polling) until the mailbox changes or `timeout` passes. Cancelling the
+    /// task ends the wait within a quarter of a second (IDLE is closed with DONE), so a
+    /// shutting-down poller is never held for the rest of the interval.
     public func waitForChange(timeout: Duration) async throws -> Bool {
-        try await withSession(retry: false) { session throws(TransportError) in try session.waitForChange(timeout: timeout) }
+        let stop = StopSignal()
+        let changed = try await withTaskCancellationHandler {
+            try await withSession(retry: false) { session throws(TransportError) in
+                try session.waitForChange(timeout: timeout, stop: stop)
+            }
+        } onCancel: {
+            stop.raise()
+        }
+        try Task.checkCancellation()
+        return changed
     }
 
     // MARK: More than the protocol needs
@@ -85,7 +103,10 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
 
     /// Messages with a UID above `uid` (for a poller that remembers the last UID it saw).
     public func entries(after uid: UInt32) async throws -> [MailboxEntry] {
-        try await withSession { session throws(TransportError) in try session.entries(session.uids(after: uid)) }
+        try await withSession { session throws(TransportError) in
+            try session.refresh()
+            return try session.entries(session.uids(after: uid))
+        }
     }
 
     /// Connects (if needed), selects, and creates the processing folders when missing; a

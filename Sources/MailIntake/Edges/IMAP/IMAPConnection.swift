@@ -143,12 +143,13 @@ package final class IMAPConnection {
     }
 
     /// Reads responses and hands each to `handle` until it returns true. With a `deadline`,
-    /// returns false when the deadline passes first (IDLE); without one, a silence longer
-    /// than the stall timeout is a `.timeout` error.
+    /// returns false when the deadline passes first, or as soon as `stop` says so (checked
+    /// every 250 ms: IDLE ends promptly when the task is cancelled); without one, a silence
+    /// longer than the stall timeout is a `.timeout` error.
     @discardableResult
     package func receive(
         operation: String, mailbox: String?, uid: UInt32?, deadline: ContinuousClock.Instant?,
-        handle: (IMAPResponse) throws -> Bool
+        stop: StopSignal? = nil, handle: (IMAPResponse) throws -> Bool
     ) throws(TransportError) -> Bool {
         var done = false
         while !done {
@@ -168,8 +169,9 @@ package final class IMAPConnection {
                 var wait = stallMilliseconds
                 if let deadline {
                     let left = ContinuousClock.now.duration(to: deadline)
-                    if left <= .zero { return false }
+                    if left <= .zero || stop?.isRaised == true { return false }
                     wait = Int32(clamping: TransportTimeouts.milliseconds(left))
+                    if stop != nil { wait = min(wait, 250) }
                 }
                 if !self.wait(for: Int16(POLLIN), milliseconds: wait), deadline == nil {
                     throw TransportError(.timeout, host: host, mailbox: mailbox, uid: uid, operation: operation, curlCode: 28, curlText: "no answer for \(stallMilliseconds) ms")
@@ -189,5 +191,26 @@ package final class IMAPConnection {
             if ready < 0 && errno == EINTR { continue }
             return ready != 0
         }
+    }
+}
+
+/// Raised from another thread (a task's cancellation handler) to end a wait early.
+package final class StopSignal: @unchecked Sendable {
+    /// Unchecked: `raised` is only touched under `lock`.
+    private let lock = NSLock()
+    private var raised = false
+
+    package init() {}
+
+    package func raise() {
+        lock.lock()
+        raised = true
+        lock.unlock()
+    }
+
+    package var isRaised: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return raised
     }
 }

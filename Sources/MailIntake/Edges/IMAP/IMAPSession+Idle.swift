@@ -2,25 +2,29 @@ extension IMAPSession {
     /// Waits until the mailbox changes (new mail or a removal) or `timeout` passes; true on
     /// a change. Uses RFC 2177 IDLE when offered, so new mail is seen within moments;
     /// otherwise NOOP every 2 seconds (RFC 3501 §6.1.2) and compares EXISTS.
-    func waitForChange(timeout: Duration) throws(TransportError) -> Bool {
+    /// `stop` ends the wait early (returning false), e.g. when the poller is shutting down.
+    func waitForChange(timeout: Duration, stop: StopSignal? = nil) throws(TransportError) -> Bool {
         // RFC 2177: clients should re-issue IDLE at least every 29 minutes.
         let limited = min(timeout, .seconds(25 * 60))
         let deadline = ContinuousClock.now.advanced(by: limited)
         let before = exists
         if connection.capabilities.contains("IDLE") {
-            return try idle(until: deadline, existsBefore: before)
+            return try idle(until: deadline, existsBefore: before, stop: stop)
         }
-        while ContinuousClock.now < deadline {
-            try require("NOOP", operation: "NOOP")
-            if exists != before { return true }
-            let left = ContinuousClock.now.duration(to: deadline)
-            guard left > .zero else { break }
-            sleepBriefly(min(left, .seconds(2)))
+        var nextNoop = ContinuousClock.now
+        while ContinuousClock.now < deadline, stop?.isRaised != true {
+            if ContinuousClock.now >= nextNoop {
+                try require("NOOP", operation: "NOOP")
+                if exists != before { return true }
+                nextNoop = ContinuousClock.now.advanced(by: .seconds(2))
+            }
+            let left = ContinuousClock.now.duration(to: min(deadline, nextNoop))
+            if left > .zero { sleepBriefly(min(left, .milliseconds(250))) }
         }
         return false
     }
 
-    private func idle(until deadline: ContinuousClock.Instant, existsBefore: Int) throws(TransportError) -> Bool {
+    private func idle(until deadline: ContinuousClock.Instant, existsBefore: Int, stop: StopSignal?) throws(TransportError) -> Bool {
         let operation = "IDLE"
         let tag = "I\(UInt32.random(in: 1...999_999))"
         try connection.send(Array("\(tag) IDLE\r\n".utf8), operation: operation, mailbox: mailbox, uid: nil)
@@ -28,7 +32,7 @@ extension IMAPSession {
         var refused: String?
         var idling = false
         // Wait for "+ idling", then for a change or the deadline.
-        let sawEnd = try connection.receive(operation: operation, mailbox: mailbox, uid: nil, deadline: deadline) { response in
+        let sawEnd = try connection.receive(operation: operation, mailbox: mailbox, uid: nil, deadline: deadline, stop: stop) { response in
             switch response {
             case .continuation:
                 idling = true

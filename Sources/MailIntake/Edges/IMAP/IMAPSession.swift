@@ -45,6 +45,13 @@ final class IMAPSession {
         }
     }
 
+    /// NOOP (RFC 3501 §6.1.2) to bring the server's view up to date: Dovecot answers a SEARCH
+    /// from the view as it was and announces newer mail (`* n EXISTS`) only after the result,
+    /// so a listing without this first misses mail that arrived since the last command.
+    func refresh() throws(TransportError) {
+        try require("NOOP", operation: "NOOP")
+    }
+
     /// Runs a command that must succeed; NO / BAD become `serverSaidNo` with the server's text.
     @discardableResult
     func require(_ command: String, operation: String, uid: UInt32? = nil) throws(TransportError) -> [IMAPUntagged] {
