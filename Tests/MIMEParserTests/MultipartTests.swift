@@ -106,6 +106,16 @@ struct MultipartTests {
         #expect(m.root.children.map { String(decoding: $0.rawBody, as: UTF8.self) } == expected)
     }
 
+    @Test func unclosedInnerMultipartKeepsItsLastLineBreak() {
+        let m = crlfMessage(
+            "Content-Type: multipart/mixed; boundary=o", "",
+            "--o", "Content-Type: multipart/alternative; boundary=i", "",
+            "--i", "", "inner text", "",
+            "--o", "", "second",
+            "--o--", "")
+        #expect(m.leaves.map { String(decoding: $0.rawBody, as: UTF8.self) } == ["inner text\r\n", "second"])
+    }
+
     @Test func digestChildrenDefaultToMessages() {
         let m = crlfMessage(
             "Content-Type: multipart/digest; boundary=d", "",

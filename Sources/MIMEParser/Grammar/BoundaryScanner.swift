@@ -50,10 +50,11 @@ struct BoundaryScanner {
                 pos = d.next
             }
             if let s = partStart {
-                // No closing delimiter: the last line break is taken to be the one that
-                // would have preceded it (as Python's email package does), not content.
+                // No closing delimiter before the end of the input: the last line break is
+                // taken to be the one that would have preceded it (as Python's email package
+                // does). Where an enclosing delimiter cut the range, its line break is gone.
                 var e = range.upperBound
-                if e > s, buffer[e - 1] == ASCII.lf {
+                if e == buffer.count, e > s, buffer[e - 1] == ASCII.lf {
                     e -= 1
                     if e > s, buffer[e - 1] == ASCII.cr { e -= 1 }
                 }
