@@ -1,3 +1,5 @@
+import Foundation
+
 /// A message as a mailbox lists it, before it is fetched.
 public struct MailboxEntry: Sendable, Hashable {
     /// IMAP UID (or, for a Maildir, a number stable for as long as the message stays there).
@@ -8,12 +10,16 @@ public struct MailboxEntry: Sendable, Hashable {
     public var flags: Set<String>
     /// Identity across runs and restarts: "imap:<uidvalidity>:<uid>" or "maildir:<unique name>".
     public var key: String
+    /// When the mailbox received the message (IMAP INTERNALDATE, or the Maildir delivery time),
+    /// when known: callback deadlines count from arrival, not from when the bot got round to it.
+    public var receivedAt: Date?
 
-    public init(uid: UInt32, size: Int, flags: Set<String>, key: String) {
+    public init(uid: UInt32, size: Int, flags: Set<String>, key: String, receivedAt: Date? = nil) {
         self.uid = uid
         self.size = size
         self.flags = flags
         self.key = key
+        self.receivedAt = receivedAt
     }
 }
 

@@ -94,7 +94,9 @@ public final class MaildirMailbox: Mailbox, @unchecked Sendable {
         files.sort { $0.unique < $1.unique }
         let uids = try assignUIDs(files.map(\.unique))
         return zip(files, uids).map { item, uid in
-            MailboxEntry(uid: uid, size: item.size, flags: item.flags, key: "maildir:\(item.unique)")
+            MailboxEntry(
+                uid: uid, size: item.size, flags: item.flags, key: "maildir:\(item.unique)",
+                receivedAt: Self.deliveryTime(item.unique, file: item.file))
         }.sorted { $0.uid < $1.uid }
     }
 
@@ -113,6 +115,14 @@ public final class MaildirMailbox: Mailbox, @unchecked Sendable {
             }
         }
         return uids
+    }
+
+    /// Delivery time: the Unix time a Maildir name starts with (`1795511760.M1P1.host`), or
+    /// the file's modification time.
+    static func deliveryTime(_ unique: String, file: URL) -> Date? {
+        let digits = unique.prefix { $0.isNumber }
+        if digits.count >= 9, let seconds = Int(digits) { return Date(timeIntervalSince1970: TimeInterval(seconds)) }
+        return (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
     }
 
     private func locate(_ entry: MailboxEntry) throws -> URL {

@@ -12,7 +12,7 @@ extension PollService {
             mailboxDescription: configuration.mailboxDescription, processedFolder: folders.processed,
             failedFolder: folders.failed, maxMessageBytes: configuration.maxMessageBytes,
             journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
-        let receivedAt: @Sendable (MailboxEntry) -> Date? = { PollService.maildirDeliveryTime(of: $0) }
+        let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
         let store = try CaseFolderStore(root: configuration.cases.path)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let runner = IntakeRunner(planner: planner, store: store, sender: try configuration.makeSender(), logger: logger)

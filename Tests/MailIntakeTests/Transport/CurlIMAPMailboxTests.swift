@@ -60,6 +60,9 @@ struct CurlIMAPMailboxTests {
         #expect(try server.flags()[1] == ["\\Flagged", "$Intake"])
         try await mailbox.store(entry, adding: [], removing: ["\\Flagged"])
         #expect(try server.flags()[1] == ["$Intake"])
+        // INTERNALDATE: when Dovecot received it (just now).
+        let received = try #require(entry.receivedAt)
+        #expect(abs(received.timeIntervalSinceNow) < 300)
         let status = try await mailbox.status()
         #expect(status.exists == 1)
         #expect(status.uidNext == 2)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MailIntake
@@ -71,6 +72,14 @@ struct IMAPResponseTests {
         #expect(parsed[5] == .list(flags: ["\\HasNoChildren"], name: "Trait&AOk-"))
         #expect(parsed[6] == .fetch(sequence: 2, IMAPFetched(uid: 5, size: 321, flags: ["\\Seen", "$X"], body: nil)))
         #expect(responses.contains(.continuation("idling")))
+    }
+
+    @Test("INTERNALDATE is read with its zone, and nonsense is nil")
+    func internalDate() {
+        #expect(IMAPDateTime.parse("24-Nov-2026 09:15:00 +0000") == Date(timeIntervalSince1970: 1_795_511_700))
+        #expect(IMAPDateTime.parse(" 4-Dec-2026 10:00:00 +0100") == Date(timeIntervalSince1970: 1_796_374_800))
+        #expect(IMAPDateTime.parse("24-Foo-2026 09:15:00 +0000") == nil)
+        #expect(IMAPDateTime.parse("yesterday") == nil)
     }
 
     @Test("a line that is not IMAP is a protocol error, not a crash")

@@ -32,6 +32,7 @@ struct MaildirMailboxTests {
         #expect(pending.map(\.uid) == [1, 2, 3])
         #expect(pending.map(\.size) == messages.prefix(3).map(\.count))
         #expect(pending[0].key == "maildir:1700000001.M1P1.host,S=\(messages[0].count)")
+        #expect(pending[0].receivedAt == Date(timeIntervalSince1970: 1_700_000_001))
         let all = try await mailbox.all()
         #expect(all.count == 4)
         #expect(all[3].flags == ["\\Seen"])

@@ -23,6 +23,8 @@ package struct IMAPFetched: Sendable, Equatable {
     package var uid: UInt32?
     package var size: Int?
     package var flags: [String]?
+    /// INTERNALDATE as sent, e.g. "24-Nov-2026 09:15:00 +0000".
+    package var internalDate: String?
     /// `BODY[]`: the message bytes exactly as stored.
     package var body: [UInt8]?
 }
@@ -104,6 +106,7 @@ extension IMAPUntagged {
             switch name {
             case "UID": result.uid = value.text.flatMap { UInt32($0) }
             case "RFC822.SIZE": result.size = value.text.flatMap { Int($0) }
+            case "INTERNALDATE": result.internalDate = value.text
             case "FLAGS":
                 if case .list(let flags) = value { result.flags = flags.compactMap { $0.text } }
             case "BODY[]":

@@ -95,9 +95,12 @@ final class IMAPSession {
 
     private func entries(set: String) throws(TransportError) -> [MailboxEntry] {
         var result: [MailboxEntry] = []
-        for response in try require("UID FETCH \(set) (UID RFC822.SIZE FLAGS)", operation: "UID FETCH (RFC822.SIZE)") {
+        for response in try require("UID FETCH \(set) (UID RFC822.SIZE FLAGS INTERNALDATE)", operation: "UID FETCH (RFC822.SIZE)") {
             guard case .fetch(_, let fetched) = response.parse(), let uid = fetched.uid else { continue }
-            result.append(MailboxEntry(uid: uid, size: fetched.size ?? 0, flags: Set(fetched.flags ?? []), key: key(for: uid)))
+            result.append(
+                MailboxEntry(
+                    uid: uid, size: fetched.size ?? 0, flags: Set(fetched.flags ?? []), key: key(for: uid),
+                    receivedAt: fetched.internalDate.flatMap(IMAPDateTime.parse)))
         }
         return result.sorted { $0.uid < $1.uid }
     }
