@@ -18,6 +18,9 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
 echo "building mime-bench (release)…" >&2
+# SwiftPM keeps the build plan of a path dependency and misses source files added to it
+# since the last build; drop the plan so it is made again.
+rm -f "$here/.build/release.yaml"
 swift build -c release --package-path "$here" >&2
 bin="$(swift build -c release --package-path "$here" --show-bin-path)/mime-bench"
 
