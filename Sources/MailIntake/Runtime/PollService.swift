@@ -150,7 +150,8 @@ public actor PollService {
             do {
                 if idle {
                     // IMAP IDLE returns as soon as mail arrives; other mailboxes just wait.
-                    _ = try await mailbox.waitForChange(timeout: interval)
+                    let mailbox = self.mailbox
+                    _ = try await CancellableWait.run { try await mailbox.waitForChange(timeout: interval) }
                 } else {
                     try await Task.sleep(for: interval)
                 }

@@ -23,7 +23,7 @@ struct ServerEndToEndTests {
             try writeConfiguration(imapURL: dovecot.imapsSettings().url)
         }
 
-        func writeConfiguration(imapURL: String) throws {
+        func writeConfiguration(imapURL: String, interval: Int = 1) throws {
             try """
                 [imap]
                 url = "\(imapURL)"
@@ -47,7 +47,8 @@ struct ServerEndToEndTests {
                 path = "state/journal.jsonl"
 
                 [poll]
-                interval_seconds = 1
+                interval_seconds = \(interval)
+                idle = true
                 """.write(toFile: configPath, atomically: true, encoding: .utf8)
         }
 
@@ -117,5 +118,42 @@ struct ServerEndToEndTests {
         #expect(object?["healthy"] as? Bool == false)
         #expect(object?["processed"] as? Int == 1)
         #expect(object?["lastSuccessfulPollAt"] is String)
+    }
+
+    @Test("the daemon picks up new mail at once with IDLE, long before the poll interval")
+    func idleWakesTheDaemon() throws {
+        let rig = try Rig()
+        defer { rig.stop() }
+        try rig.writeConfiguration(imapURL: rig.dovecot.imapsSettings().url, interval: 120)
+        setenv("MAILBOT_TEST_SMTP_PASSWORD", "smtp-secret", 1)
+        let process = Process()
+        process.executableURL = ProcessCommandTests.binary
+        process.arguments = ["run", "--config", rig.configPath]
+        process.currentDirectoryURL = URL(fileURLWithPath: rig.scratch.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let statusPath = rig.scratch.path + "/state/status.json"
+        var deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: statusPath), Date() < deadline { usleep(50_000) }
+        usleep(500_000)  // let it enter IDLE
+        let delivered = Date()
+        try rig.dovecot.deliver(Array(try Data(contentsOf: Self.sample)))
+        deadline = Date().addingTimeInterval(30)
+        while (try? PollStatus.read(from: statusPath))??.processed != 1, Date() < deadline { usleep(100_000) }
+        #expect((try PollStatus.read(from: statusPath))?.processed == 1)
+        // Well under the 120 s interval: IDLE woke the poller.
+        #expect(Date().timeIntervalSince(delivered) < 30)
+        #expect(try rig.sink.received().count == 1)
+
+        // SIGTERM while in IDLE (a 120 s wait) stops it at once.
+        let stopping = Date()
+        kill(process.processIdentifier, SIGTERM)
+        while process.isRunning, Date().timeIntervalSince(stopping) < 20 { usleep(50_000) }
+        #expect(!process.isRunning)
+        #expect(Date().timeIntervalSince(stopping) < 5)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 }
