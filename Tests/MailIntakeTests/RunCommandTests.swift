@@ -122,7 +122,7 @@ import Testing
         #expect(status.stdout.contains("the last poll failed"), "\(status.stdout)")
     }
 
-    @Test func theDaemonServesMonitoringAndStopsCleanlyOnSIGTERM() throws {
+    @Test func theDaemonServesMonitoringAndStopsCleanlyOnSIGTERM() async throws {
         let scratch = ScratchFolder("daemon")
         defer { scratch.cleanup() }
         try FileManager.default.createDirectory(atPath: scratch.path + "/samples", withIntermediateDirectories: true)
@@ -162,13 +162,13 @@ import Testing
                 health = answer
                 break
             }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))  // the task sleeps, not a cooperative thread
         }
         #expect(health?.body == "ok\n")
         #expect(try MonitoringTests.get("/metrics", port: port).body.contains("mailbot_processed_messages_total 15"))
         kill(process.processIdentifier, SIGTERM)
         let stopDeadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < stopDeadline { usleep(50_000) }
+        while process.isRunning, Date() < stopDeadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
