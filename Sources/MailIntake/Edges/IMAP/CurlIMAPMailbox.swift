@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The production mailbox: IMAP over libcurl, one reused connection, reconnecting by itself.
 ///
@@ -10,8 +11,10 @@ import Dispatch
 ///
 /// Nothing here changes a flag unless asked: `fetch` uses BODY.PEEK[].
 public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
-    /// Unchecked: `session` is only read and written on `queue`.
+    /// Unchecked: `session` is only read and written with `lock` held. `queue` gives blocking
+    /// work (connecting, IDLE) a thread of its own.
     private let queue = DispatchQueue(label: "mail-intake.imap")
+    private let lock = NSLock()
     private var session: IMAPSession?
     public let settings: IMAPSettings
     /// Test hook: act as if the server did not offer MOVE (exercise COPY + EXPUNGE).
@@ -62,7 +65,7 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
     public func waitForChange(timeout: Duration) async throws -> Bool {
         let stop = StopSignal()
         let changed = try await withTaskCancellationHandler {
-            try await withSession(retry: false) { session throws(TransportError) in
+            try await withSession(retry: false, mayBlockCaller: false) { session throws(TransportError) in
                 try session.waitForChange(timeout: timeout, stop: stop)
             }
         } onCancel: {
@@ -83,7 +86,7 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         _ body: @escaping @Sendable (MailboxEntry, Result<[UInt8], TransportError>) -> Bool
     ) async throws {
         let limit = min(maxBytes, settings.maxMessageBytes)
-        try await withSession { session throws(TransportError) in
+        try await withSession(mayBlockCaller: false) { session throws(TransportError) in
             for entry in entries {
                 let result: Result<[UInt8], TransportError>
                 do throws(TransportError) {
@@ -140,8 +143,10 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
     public func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
+                self.lock.lock()
                 self.session?.connection.logout()
                 self.session = nil
+                self.lock.unlock()
                 continuation.resume()
             }
         }
@@ -149,19 +154,40 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
 
     // MARK: Connection handling
 
-    /// Runs `body` on the queue with a connected session; on a broken connection, reconnects
-    /// and runs it once more.
+    /// Runs `body` with a connected session; on a broken connection, reconnects and runs it
+    /// once more.
+    ///
+    /// Fast path: when a connection is open and nobody else is using it (the poll loop's
+    /// normal case), a short command runs right here on the caller's thread: two thread
+    /// switches per message cost more than the command itself (see transport-bench). Waits
+    /// (IDLE) and first connections always go to the queue, so that a cooperative thread is
+    /// never held for long; so does a caller that finds the connection busy.
     private func withSession<T: Sendable>(
-        retry: Bool = true, _ body: @escaping @Sendable (IMAPSession) throws(TransportError) -> T
+        retry: Bool = true, mayBlockCaller: Bool = true,
+        _ body: @escaping @Sendable (IMAPSession) throws(TransportError) -> T
     ) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        if mayBlockCaller, let result = try runIfIdle(retry: retry, body) {
+            return result
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { () throws(TransportError) -> T in try self.runOnQueue(retry: retry, body) })
+                self.lock.lock()
+                defer { self.lock.unlock() }
+                continuation.resume(with: Result { () throws(TransportError) -> T in try self.runLocked(retry: retry, body) })
             }
         }
     }
 
-    private func runOnQueue<T>(retry: Bool, _ body: (IMAPSession) throws(TransportError) -> T) throws(TransportError) -> T {
+    /// Runs `body` at once if the connection is open and free; nil otherwise.
+    private func runIfIdle<T>(retry: Bool, _ body: (IMAPSession) throws(TransportError) -> T) throws(TransportError) -> T? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        guard session != nil else { return nil }
+        return try runLocked(retry: retry, body)
+    }
+
+    /// Call with `lock` held.
+    private func runLocked<T>(retry: Bool, _ body: (IMAPSession) throws(TransportError) -> T) throws(TransportError) -> T {
         let hadSession = session != nil
         let current = try connectedSession()
         do {
