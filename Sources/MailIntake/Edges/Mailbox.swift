@@ -28,8 +28,10 @@ public struct MailboxEntry: Sendable, Hashable {
 /// Implementations must never change a flag unless asked (`fetch` peeks), so that a crash
 /// between fetching and recording never loses a message.
 public protocol Mailbox: Sendable {
-    /// Messages that have not been dealt with yet (IMAP: unseen in the inbox; Maildir: `new/`
-    /// and unseen `cur/`), in arrival order.
+    /// Messages that have not been dealt with yet, in arrival order: everything still in the
+    /// inbox that is not marked `\Deleted`, read or unread. Handled mail is moved out of the
+    /// inbox, so `\Seen` proves nothing: a person may have opened a request in a mail client
+    /// before the bot saw it (the helpdesk failure "marked read, never ticketed").
     func pending() async throws -> [MailboxEntry]
     /// Every message in the inbox, in arrival order.
     func all() async throws -> [MailboxEntry]

@@ -33,7 +33,7 @@ public final class MaildirMailbox: Mailbox, @unchecked Sendable {
 
     public func pending() async throws -> [MailboxEntry] {
         try listing().filter { entry in
-            readOnly ? !isHandled(entry.key) : !entry.flags.contains("\\Seen")
+            readOnly ? !isHandled(entry.key) : !entry.flags.contains("\\Deleted")
         }
     }
 

@@ -35,7 +35,9 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
     public func pending() async throws -> [MailboxEntry] {
         try await withSession { session throws(TransportError) in
             try session.refresh()
-            return try session.entries(session.search("UNSEEN"))
+            // Everything still in the inbox, read or not: handled mail leaves it (Processed,
+            // Failed), so a message someone opened in a mail client is never skipped.
+            return try session.entries(session.search("UNDELETED"))
         }
     }
 
