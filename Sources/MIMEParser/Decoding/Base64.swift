@@ -13,23 +13,12 @@ public enum Base64 {
     /// Decodes a whole body, appending the bytes to `output`.
     @discardableResult
     public static func decode(_ input: UnsafeRawBufferPointer, into output: inout [UInt8]) -> DecodeReport {
-        var decoder = StreamDecoder()
-        decoder.decode(input, into: &output)
-        return decoder.finish(into: &output)
+        StreamDecoder.decodeWhole(input, into: &output)
     }
 
     /// Decodes a whole body held in any contiguous byte collection.
     public static func decode(_ input: some Collection<UInt8>) -> (bytes: [UInt8], report: DecodeReport) {
-        var output: [UInt8] = []
-        let report: DecodeReport
-        if let done = input.withContiguousStorageIfAvailable({ buffer in
-            Base64.decode(UnsafeRawBufferPointer(buffer), into: &output)
-        }) {
-            report = done
-        } else {
-            report = Array(input).withUnsafeBytes { Base64.decode($0, into: &output) }
-        }
-        return (output, report)
+        StreamDecoder.decodeWhole(input)
     }
 
     /// An incremental decoder: feed chunks split anywhere, then call `finish`.

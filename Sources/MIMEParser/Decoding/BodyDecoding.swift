@@ -37,40 +37,14 @@ extension MIMEPart {
     @discardableResult
     public func decodeBody(to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows -> DecodeReport? {
         let chunk = MIMEPart.decodeChunkSize
-        var out: [UInt8] = []
         switch transferEncoding {
         case .base64:
             // Sized to the body when it is small: a 256 KiB buffer per small leaf would cost
             // an mmap/munmap pair each time.
-            out.reserveCapacity(min(chunk, rawBody.count))
-            var decoder = Base64.StreamDecoder()
-            var start = rawBody.startIndex
-            while start < rawBody.endIndex {
-                let end = min(start + chunk, rawBody.endIndex)
-                out.removeAll(keepingCapacity: true)
-                rawBody[start..<end].withUnsafeBytes { decoder.decode($0, into: &out) }
-                if !out.isEmpty { try out.withUnsafeBytes(sink) }
-                start = end
-            }
-            out.removeAll(keepingCapacity: true)
-            let report = decoder.finish(into: &out)
-            if !out.isEmpty { try out.withUnsafeBytes(sink) }
-            return report
+            return try decodeBody(with: Base64.StreamDecoder(), reserving: min(chunk, rawBody.count), to: sink)
         case .quotedPrintable:
-            out.reserveCapacity(min(chunk, rawBody.count) + 4)
-            var decoder = QuotedPrintable.StreamDecoder()
-            var start = rawBody.startIndex
-            while start < rawBody.endIndex {
-                let end = min(start + chunk, rawBody.endIndex)
-                out.removeAll(keepingCapacity: true)
-                rawBody[start..<end].withUnsafeBytes { decoder.decode($0, into: &out) }
-                if !out.isEmpty { try out.withUnsafeBytes(sink) }
-                start = end
-            }
-            out.removeAll(keepingCapacity: true)
-            let report = decoder.finish(into: &out)
-            if !out.isEmpty { try out.withUnsafeBytes(sink) }
-            return report
+            return try decodeBody(
+                with: QuotedPrintable.StreamDecoder(), reserving: min(chunk, rawBody.count) + 4, to: sink)
         case .sevenBit, .eightBit, .binary, .other:
             var start = rawBody.startIndex
             while start < rawBody.endIndex {
@@ -94,5 +68,28 @@ extension MIMEPart {
         guard contentType.type == "text", isLeaf else { return nil }
         let c = Charsets.decode(decodedBody(), charset: contentType.parameters["charset"])
         return (c.text, c.warning)
+    }
+
+    /// Feeds the body through `decoder` a chunk at a time, handing each non-empty piece of
+    /// output to `sink` from one reused buffer of `capacity` bytes.
+    private func decodeBody<Decoder: TransferStreamDecoder>(
+        with decoder: Decoder, reserving capacity: Int, to sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows -> DecodeReport {
+        let chunk = MIMEPart.decodeChunkSize
+        var decoder = decoder
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        var start = rawBody.startIndex
+        while start < rawBody.endIndex {
+            let end = min(start + chunk, rawBody.endIndex)
+            out.removeAll(keepingCapacity: true)
+            rawBody[start..<end].withUnsafeBytes { decoder.decode($0, into: &out) }
+            if !out.isEmpty { try out.withUnsafeBytes(sink) }
+            start = end
+        }
+        out.removeAll(keepingCapacity: true)
+        let report = decoder.finish(into: &out)
+        if !out.isEmpty { try out.withUnsafeBytes(sink) }
+        return report
     }
 }
