@@ -152,8 +152,9 @@ struct CurlIMAPFailureTests {
             let bytes = try await mailbox.fetch(entry, maxBytes: 1 << 20)
             #expect(bytes.count == entry.size)
         }
-        // About 0.5 s alone; the bound leaves room for a loaded CI machine running the whole suite.
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // About 0.5 s alone. Speed is the transport benchmark's job; this bound only catches a
+        // pathology (a round trip or reconnect per message), with room for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(try server.seenUIDs().isEmpty)
     }
 }
