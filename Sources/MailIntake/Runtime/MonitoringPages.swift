@@ -85,7 +85,7 @@ struct MonitoringPages {
             ("Last error", status?.failures.lastError ?? "none"),
             ("Unsent replies", "\(status?.outboxQueue ?? 0)"),
         ]
-        let table = rows.map { "<tr><th>\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>" }.joined(separator: "\n")
+        let table = rows.map { "<tr><th>\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>" }.joined(separator: "\n")
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>mail-bot status</title>
@@ -98,20 +98,5 @@ struct MonitoringPages {
             </body></html>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
