@@ -176,21 +176,27 @@ package struct CurlSetupError: Error, Sendable, CustomStringConvertible {
 private func curlEasyWriteCallback(
     _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) -> Int {
-    let length = size * count
-    guard let context else { return 0 }
-    let easy = Unmanaged<CurlEasy>.fromOpaque(context).takeUnretainedValue()
-    guard let onWrite = easy.onWrite else { return length }
-    return onWrite(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : 0
+    curlEasyDeliver(buffer, size, count, context) { $0.onWrite }
 }
 
 private func curlEasyHeaderCallback(
     _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) -> Int {
+    curlEasyDeliver(buffer, size, count, context) { $0.onHeader }
+}
+
+/// The body of the write and header callbacks, which differ only in the handler they call:
+/// hands curl's bytes to it and answers curl's way (the whole length to go on, 0 to abort).
+/// With no handler set the bytes are accepted and dropped.
+private func curlEasyDeliver(
+    _ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?,
+    handler: (CurlEasy) -> ((UnsafeRawBufferPointer) -> Bool)?
+) -> Int {
     let length = size * count
     guard let context else { return 0 }
     let easy = Unmanaged<CurlEasy>.fromOpaque(context).takeUnretainedValue()
-    guard let onHeader = easy.onHeader else { return length }
-    return onHeader(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : 0
+    guard let deliver = handler(easy) else { return length }
+    return deliver(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : 0
 }
 
 private func curlEasyReadCallback(
