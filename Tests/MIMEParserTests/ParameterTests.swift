@@ -62,4 +62,12 @@ struct ParameterTests {
         #expect(m.root.contentType.mimeType == "text/plain")
         #expect(m.warnings.contains { $0.message.contains("no subtype") })
     }
+
+    @Test(arguments: ["text/page/rfc822; name=forward.eml", "application; name=\"forward.eml\"", "app lication/pdf; name=forward.eml"])
+    func aBrokenContentTypeKeepsTheFileName(_ value: String) {
+        let m = crlfMessage("Content-Type: \(value)", "", "x")
+        #expect(m.root.contentType.mimeType == "text/plain")
+        #expect(m.root.filename == "forward.eml")
+        #expect(m.warnings.contains { $0.message.contains("assumed") })
+    }
 }

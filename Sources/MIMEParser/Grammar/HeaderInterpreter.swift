@@ -62,17 +62,25 @@ enum HeaderInterpreter {
             // Seen in the wild: "text" alone, or an empty value.
             if v == "text" { return ContentType(type: "text", subtype: "plain", parameters: parsed.parameters) }
             note(&warnings, path, "Content-Type \"\(v)\" has no subtype; \(defaultType.mimeType) assumed")
-            var t = defaultType
-            if let cs = parsed.parameters["charset"], t.type == "text" { t.parameters["charset"] = cs }
-            return t
+            return fallback(defaultType, keeping: parsed.parameters)
         }
         let type = String(v[..<slash])
         let subtype = String(v[v.index(after: slash)...])
         guard isToken(type), isToken(subtype) else {
             note(&warnings, path, "malformed Content-Type \"\(v)\"; \(defaultType.mimeType) assumed")
-            return defaultType
+            return fallback(defaultType, keeping: parsed.parameters)
         }
         return ContentType(type: type, subtype: subtype, parameters: parsed.parameters)
+    }
+
+    /// The default type for a broken Content-Type, keeping what is still readable in it: the
+    /// file's `name` (an attachment must not lose its name because its type was garbled) and,
+    /// for text, the charset.
+    private static func fallback(_ defaultType: ContentType, keeping parameters: [String: String]) -> ContentType {
+        var t = defaultType
+        if let name = parameters["name"] { t.parameters["name"] = name }
+        if let cs = parameters["charset"], t.type == "text" { t.parameters["charset"] = cs }
+        return t
     }
 
     // RFC 2045 §6.1: mechanism := "7bit" / "8bit" / "binary" / "quoted-printable" / "base64" / x-token
