@@ -191,21 +191,30 @@ import Testing
         func move(_ entry: MailboxEntry, to folder: String) async throws { lock.withLock { movedKeys.append(entry.key) } }
     }
 
-    @Test func aMessageTheServerRefusesIsSkippedWithoutBlockingTheOthers() async throws {
-        let scratch = ScratchFolder("refused")
-        defer { scratch.cleanup() }
-        let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
-        let mailbox = RefusingMailbox(messages: ["imap:1:1": sample, "imap:1:2": sample], refused: "imap:1:1")
+    /// A poll service over `mailbox` with the default clinic configuration, cases and state
+    /// inside `scratch`, and replies handed to `sender`; the store is returned to read cases back.
+    static func service(
+        mailbox: any Mailbox, sender: any MailSender, in scratch: ScratchFolder
+    ) throws -> (service: PollService, store: CaseFolderStore) {
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let runner = IntakeRunner(
-            planner: IntakePlanner(configuration: .default), store: try CaseFolderStore(root: scratch.path + "/cases"),
-            sender: try FileOutbox(folder: scratch.path + "/outbox"), logger: logger)
+        let store = try CaseFolderStore(root: scratch.path + "/cases")
+        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
         let service = try PollService(
             mailbox: mailbox, runner: runner,
             settings: .init(
                 mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
                 journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
             logger: logger)
+        return (service, store)
+    }
+
+    @Test func aMessageTheServerRefusesIsSkippedWithoutBlockingTheOthers() async throws {
+        let scratch = ScratchFolder("refused")
+        defer { scratch.cleanup() }
+        let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
+        let mailbox = RefusingMailbox(messages: ["imap:1:1": sample, "imap:1:2": sample], refused: "imap:1:1")
+        let (service, _) = try Self.service(
+            mailbox: mailbox, sender: try FileOutbox(folder: scratch.path + "/outbox"), in: scratch)
         let report = try await service.runCycle()
         #expect(report.processed == 1)
         #expect(report.backlog == 1)
@@ -243,15 +252,7 @@ import Testing
         let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
         let mailbox = RefusingMailbox(messages: ["imap:1:1": sample], refused: "none")
         let sender = FlakySender(failures: 1)
-        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let store = try CaseFolderStore(root: scratch.path + "/cases")
-        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
-        let service = try PollService(
-            mailbox: mailbox, runner: runner,
-            settings: .init(
-                mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
-                journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
-            logger: logger)
+        let (service, store) = try Self.service(mailbox: mailbox, sender: sender, in: scratch)
 
         // One failure: the intake queues the reply, and the same cycle's retry sends it.
         let first = try await service.runCycle()
@@ -273,15 +274,7 @@ import Testing
         let sample = try IntakeRunnerTests.sample("01-complete-patient-request.eml")
         let mailbox = RefusingMailbox(messages: ["imap:1:1": sample], refused: "none")
         let sender = FlakySender(failures: 3)
-        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        let store = try CaseFolderStore(root: scratch.path + "/cases")
-        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
-        let service = try PollService(
-            mailbox: mailbox, runner: runner,
-            settings: .init(
-                mailboxDescription: "test", processedFolder: "Processed", failedFolder: "Failed", maxMessageBytes: 1 << 20,
-                journalPath: scratch.path + "/state/journal.jsonl", statusPath: scratch.path + "/state/status.json"),
-            logger: logger)
+        let (service, store) = try Self.service(mailbox: mailbox, sender: sender, in: scratch)
         _ = try await service.runCycle()  // intake send fails, retry fails
         #expect(try store.readCase("SMO-2026-000001").reply.status == .queued)
         #expect(await service.currentStatus.outboxQueue == 1)
