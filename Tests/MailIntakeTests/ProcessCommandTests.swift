@@ -21,10 +21,13 @@ import Testing
         return bundle.deletingLastPathComponent().appendingPathComponent("mail-bot")
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `mail-bot` with `arguments` (in `directory` when given, else the test's own) to
+    /// completion and collects its exit status and output.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -5,21 +5,7 @@ import Testing
 /// them: the built binary, run in a scratch folder.
 @Suite struct RunCommandTests {
     static func run(_ arguments: [String], in directory: String) throws -> ProcessCommandTests.Run {
-        let process = Process()
-        process.executableURL = ProcessCommandTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessCommandTests.Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try ProcessCommandTests.run(arguments, in: directory)
     }
 
     /// Every file under `folder` with its bytes, to prove nothing changed.
