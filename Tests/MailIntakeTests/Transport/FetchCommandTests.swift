@@ -4,6 +4,26 @@ import Testing
 /// `mail-bot fetch` against a real Dovecot: every message copied byte for byte, no flag changed.
 @Suite("mail-bot fetch", .enabled(if: DovecotServer.isInstalled, "dovecot is not installed (scripts/setup installs it)"))
 struct FetchCommandTests {
+    /// Writes `scratch/mail-bot.toml` for `server`'s IMAPS port, with `credential` (a
+    /// `password_*` line) as the way to the password, and returns its path.
+    static func writeConfiguration(for server: DovecotServer, credential: String, in scratch: URL) throws -> String {
+        let config = scratch.appendingPathComponent("mail-bot.toml").path
+        try """
+            [imap]
+            url = "imaps://127.0.0.1:\(server.imapsPort)/INBOX"
+            username = "\(server.user)"
+            \(credential)
+            ca_file = "\(server.caFile)"
+            [outbox]
+            path = "out"
+            [cases]
+            path = "cases"
+            [journal]
+            path = "state/journal.jsonl"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
     @Test("copies every message as <uid>.eml, exactly, and changes no flag on the server")
     func fetchesEverything() throws {
         let server = try DovecotServer()
@@ -13,20 +33,7 @@ struct FetchCommandTests {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let passwordFile = scratch.appendingPathComponent("password").path
         try "\(server.password)\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
-        let config = scratch.appendingPathComponent("mail-bot.toml").path
-        try """
-            [imap]
-            url = "imaps://127.0.0.1:\(server.imapsPort)/INBOX"
-            username = "\(server.user)"
-            password_file = "\(passwordFile)"
-            ca_file = "\(server.caFile)"
-            [outbox]
-            path = "out"
-            [cases]
-            path = "cases"
-            [journal]
-            path = "state/journal.jsonl"
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try Self.writeConfiguration(for: server, credential: "password_file = \"\(passwordFile)\"", in: scratch)
         let target = scratch.appendingPathComponent("export").path
         // \Recent is the server's session marker (cleared by any SELECT), not a stored flag.
         func storedFlags() throws -> [UInt32: Set<String>] { try server.flags().mapValues { $0.subtracting(["\\Recent"]) } }
@@ -48,20 +55,8 @@ struct FetchCommandTests {
         let server = try DovecotServer()
         let scratch = server.directory.appendingPathComponent("scratch")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let config = scratch.appendingPathComponent("mail-bot.toml").path
-        try """
-            [imap]
-            url = "imaps://127.0.0.1:\(server.imapsPort)/INBOX"
-            username = "\(server.user)"
-            password_env = "MAILBOT_TEST_SURELY_UNSET_PASSWORD"
-            ca_file = "\(server.caFile)"
-            [outbox]
-            path = "out"
-            [cases]
-            path = "cases"
-            [journal]
-            path = "state/journal.jsonl"
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try Self.writeConfiguration(
+            for: server, credential: "password_env = \"MAILBOT_TEST_SURELY_UNSET_PASSWORD\"", in: scratch)
         let run = try ProcessCommandTests.run(["fetch", "--config", config, "--to", scratch.appendingPathComponent("x").path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("127.0.0.1:\(server.imapsPort)"))
