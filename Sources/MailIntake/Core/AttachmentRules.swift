@@ -105,7 +105,10 @@ public enum AttachmentRules {
         let claimed = FileKind.claimed(byFilename: name)
             ?? (FileKind.fileExtension(name) == nil ? declaredType.flatMap(FileKind.claimed(byMediaType:)) : nil)
         if FileKind.isExecutableName(name) {
-            return .failure(TypeRefusal(reason: .typeNotAllowed, detail: "\(describe(kind, name: name)) cannot be accepted"))
+            // The name is what a person would open it by: refuse it whatever the content.
+            let ext = FileKind.fileExtension(name).map { " (.\($0))" } ?? ""
+            return .failure(
+                TypeRefusal(reason: .typeNotAllowed, detail: "a name for a program or script\(ext) cannot be accepted, whatever the content"))
         }
         // Text is the loosest signature: a .vcf, .ics or .csv is text too, but not a report.
         if kind == .text, claimed == nil, let ext = FileKind.fileExtension(name) {
