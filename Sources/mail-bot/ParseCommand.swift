@@ -79,16 +79,25 @@ struct MessageSummary {
         date = message.date
         var warnings = message.warnings.map(\.description)
         parts = message.leaves.map { leaf in
-            // Decoded in chunks: a large attachment is hashed without being held in memory.
-            // Text parts: say when their charset label was missing, unknown or wrong.
-            if leaf.contentType.type == "text", let note = leaf.textReporting()?.warning {
-                warnings.append("part \(leaf.path): \(note)")
-            }
             var hasher = SHA256()
             var size = 0
-            let report = leaf.decodeBody { chunk in
-                hasher.update(bufferPointer: chunk)
-                size += chunk.count
+            let report: DecodeReport?
+            if leaf.contentType.type == "text" {
+                // Text is decoded whole once: hashed, and read in its charset to say when
+                // the label was missing, unknown or wrong.
+                let decoded = leaf.decodedBodyReporting()
+                if let note = leaf.textReporting(decoded: decoded.bytes)?.warning {
+                    warnings.append("part \(leaf.path): \(note)")
+                }
+                decoded.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                size = decoded.bytes.count
+                report = decoded.report
+            } else {
+                // Decoded in chunks: a large attachment is hashed without being held in memory.
+                report = leaf.decodeBody { chunk in
+                    hasher.update(bufferPointer: chunk)
+                    size += chunk.count
+                }
             }
             return Part(
                 path: leaf.path, contentType: leaf.contentType.mimeType, charset: leaf.charset,

@@ -66,7 +66,14 @@ extension MIMEPart {
     /// As `text()`, with the charset fallback note when one was needed.
     public func textReporting() -> (text: String, warning: String?)? {
         guard contentType.type == "text", isLeaf else { return nil }
-        let c = Charsets.decode(decodedBody(), charset: contentType.parameters["charset"])
+        return textReporting(decoded: decodedBody())
+    }
+
+    /// As `textReporting()`, from the body the caller has already transfer-decoded, so a
+    /// caller that also needs the bytes decodes them once.
+    package func textReporting(decoded bytes: [UInt8]) -> (text: String, warning: String?)? {
+        guard contentType.type == "text", isLeaf else { return nil }
+        let c = Charsets.decode(bytes, charset: contentType.parameters["charset"])
         return (c.text, c.warning)
     }
 
