@@ -98,7 +98,7 @@ struct EncodedWord {
         }
         guard j + 1 < b.count, b[j + 1] == ASCII.equals else { return nil }
         let text = b[textStart..<j]
-        let bytes = encoding == 0x62 ? decodeB(text) : decodeQ(text)
+        let bytes = encoding == 0x62 ? Base64.decode(text).bytes : decodeQ(text)
         return EncodedWord(charset: charset, bytes: bytes, end: j + 2)
     }
 
@@ -118,40 +118,6 @@ struct EncodedWord {
                 out.append(c)
             }
             i += 1
-        }
-        return out
-    }
-
-    /// RFC 2047 §4.1 "B": base64, tolerant of missing padding and stray characters.
-    static func decodeB(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count * 3 / 4)
-        var acc: UInt32 = 0
-        var n = 0
-        for c in text {
-            let v: UInt32
-            switch c {
-            case 0x41...0x5A: v = UInt32(c - 0x41)
-            case 0x61...0x7A: v = UInt32(c - 0x61 + 26)
-            case 0x30...0x39: v = UInt32(c - 0x30 + 52)
-            case 0x2B: v = 62
-            case 0x2F: v = 63
-            default: continue
-            }
-            acc = acc << 6 | v
-            n += 1
-            if n == 4 {
-                out.append(UInt8(truncatingIfNeeded: acc >> 16))
-                out.append(UInt8(truncatingIfNeeded: acc >> 8))
-                out.append(UInt8(truncatingIfNeeded: acc))
-                acc = 0
-                n = 0
-            }
-        }
-        if n == 2 { out.append(UInt8(truncatingIfNeeded: acc >> 4)) }
-        if n == 3 {
-            out.append(UInt8(truncatingIfNeeded: acc >> 10))
-            out.append(UInt8(truncatingIfNeeded: acc >> 2))
         }
         return out
     }
