@@ -99,11 +99,13 @@ struct MessageSummary {
                     size += chunk.count
                 }
             }
+            if let defects = report.flatMap(MessageSummary.defects) {
+                warnings.append("part \(leaf.path): \(defects)")
+            }
             return Part(
                 path: leaf.path, contentType: leaf.contentType.mimeType, charset: leaf.charset,
                 disposition: leaf.disposition?.type, filename: leaf.filename, size: size,
                 sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
-                .noting(report, in: leaf, warnings: &warnings)
         }
         self.warnings = warnings
     }
@@ -140,21 +142,18 @@ struct MessageSummary {
         return lines.joined(separator: "\n")
     }
 
-    private func isoUTC(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
-    }
-}
-
-extension MessageSummary.Part {
-    /// Adds a warning for a body the transfer decoder had to repair.
-    fileprivate func noting(_ report: DecodeReport?, in leaf: MIMEPart, warnings: inout [String]) -> Self {
-        guard let r = report, !r.isClean else { return self }
+    /// What the transfer decoder had to repair in a body, or nil when it decoded cleanly.
+    private static func defects(_ r: DecodeReport) -> String? {
+        guard !r.isClean else { return nil }
         var defects: [String] = []
         if r.invalidBytesSkipped > 0 { defects.append("\(r.invalidBytesSkipped) invalid base64 bytes skipped") }
         if r.missingPadding { defects.append("base64 padding missing") }
         if r.invalidEscapes > 0 { defects.append("\(r.invalidEscapes) invalid quoted-printable escapes kept") }
-        warnings.append("part \(leaf.path): \(defects.joined(separator: ", "))")
-        return self
+        return defects.joined(separator: ", ")
+    }
+
+    private func isoUTC(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
     }
 }
 
