@@ -36,6 +36,6 @@ struct LegacyIntegrationTests {
 
     @Test(arguments: [("begin 644 x\n", true), ("text\nbegin 644 x", true), ("text begin 644", false), ("nothing", false)])
     func uuencodePrefilterLooksAtLineStarts(_ body: String, _ expected: Bool) {
-        #expect(LegacyExpander.mayHoldUUEncode(Array(body.utf8)[...]) == expected)
+        #expect(UUEncode.mayContainBlock(Array(body.utf8)[...]) == expected)
     }
 }

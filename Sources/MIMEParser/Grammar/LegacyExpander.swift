@@ -13,7 +13,7 @@ enum LegacyExpander {
             || part.filename?.lowercased() == "winmail.dat"
         {
             expandTNEF(&part, warnings: &warnings)
-        } else if type.type == "text", type.subtype == "plain", !part.isAttachment, mayHoldUUEncode(part.rawBody) {
+        } else if type.type == "text", type.subtype == "plain", !part.isAttachment, UUEncode.mayContainBlock(part.rawBody) {
             expandUUEncode(&part, warnings: &warnings)
         }
     }
@@ -74,22 +74,6 @@ enum LegacyExpander {
         case "docx": return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         case "odt": return "application/vnd.oasis.opendocument.text"
         default: return nil
-        }
-    }
-
-    /// Cheap test on the raw body: is there a line starting with "begin " at all?
-    /// (memchr from "b" to "b"; the exact check is the extractor's.)
-    static func mayHoldUUEncode(_ body: ArraySlice<UInt8>) -> Bool {
-        body.withUnsafeBufferPointer { buf in
-            let begin: [UInt8] = Array("begin ".utf8)
-            return begin.withUnsafeBufferPointer { pattern in
-                var p = 0
-                while let b = buf.firstIndex(of: 0x62, from: p, to: buf.count) {
-                    if (b == 0 || buf[b - 1] == ASCII.lf), buf.matches(pattern, at: b, end: buf.count) { return true }
-                    p = b + 1
-                }
-                return false
-            }
         }
     }
 }

@@ -25,16 +25,24 @@ package enum UUEncode {
         package var warnings: [String] = []
     }
 
-    /// Quick test: does any line start with "begin " followed by a digit?
+    /// Quick test, run on every plain-text body: does any line start with "begin " and a
+    /// mode? `memchr` jumps from "b" to "b"; only a line starting "begin " is read closely.
     package static func mayContainBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var lineStart = true
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if lineStart, bytes[i] == UInt8(ascii: "b"), beginMode(line(at: i, in: bytes)) != nil { return true }
-            lineStart = bytes[i] == UInt8(ascii: "\n")
-            i += 1
+        bytes.withUnsafeBufferPointer { buf in
+            let begin: [UInt8] = Array("begin ".utf8)
+            return begin.withUnsafeBufferPointer { pattern in
+                var p = 0
+                while let b = buf.firstIndex(of: UInt8(ascii: "b"), from: p, to: buf.count) {
+                    if b == 0 || buf[b - 1] == ASCII.lf, buf.matches(pattern, at: b, end: buf.count),
+                        beginMode(line(at: bytes.startIndex + b, in: bytes)) != nil
+                    {
+                        return true
+                    }
+                    p = b + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Extracts every uuencoded block; nil when the body has none.
