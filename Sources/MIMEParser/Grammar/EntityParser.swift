@@ -80,7 +80,7 @@ struct EntityParser {
         let block = HeaderBlockParser(buffer: buffer, limits: limits).parse(range, path: path, allowMboxLine: false, warnings: &warnings)
         let header = MIMEHeader(fields: block.fields)
         for index in block.latin1Fields {
-            warnings.append(MIMEWarning(partPath: path, message: "header field \(block.fields[index].name) has 8-bit bytes that are not UTF-8; read as Latin-1"))
+            warnings.append(RawHeaderCharset.latin1Warning(block.fields[index].name, path: path))
         }
         let info = HeaderInterpreter.interpret(header, path: path, defaultType: defaultType, warnings: &warnings)
         return buildPart(header: header, info: info, body: block.bodyStart..<range.upperBound, path: path, depth: depth, budget: &budget)

@@ -19,8 +19,13 @@ enum RawHeaderCharset {
                     continue
                 }
             }
-            warnings.append(MIMEWarning(partPath: path, message: "header field \(field.name) has 8-bit bytes that are not UTF-8; read as Latin-1"))
+            warnings.append(latin1Warning(field.name, path: path))
         }
+    }
+
+    /// The note for a field left as Latin-1 (also for body-part headers, which are not re-read).
+    static func latin1Warning(_ name: String, path: String) -> MIMEWarning {
+        MIMEWarning(partPath: path, message: "header field \(name) has 8-bit bytes that are not UTF-8; read as Latin-1")
     }
 
     /// The charset label of the first text leaf (depth-first, not inside forwards), unless it
