@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A file that came with a request, before judgement.
@@ -72,7 +71,7 @@ public enum AttachmentRules {
         var entry = IntakeCase.Attachment(
             filename: c.filename, storedAs: nil, role: kind.isImage ? .image : .report, declaredType: c.declaredType,
             detectedType: c.bytes.isEmpty ? "application/x-empty" : kind.mimeType, size: c.bytes.count,
-            sha256: sha256Hex(c.bytes), status: .accepted, reason: nil)
+            sha256: Digest.sha256Hex(c.bytes), status: .accepted, reason: nil)
         func reject(_ reason: IntakeCase.RejectionReason, _ detail: String) -> JudgedAttachment {
             entry.status = .rejected
             entry.reason = reason
@@ -142,18 +141,5 @@ public enum AttachmentRules {
     static func megabytes(_ n: Int) -> String {
         let mb = Double(n) / (1024 * 1024)
         return mb >= 10 ? "\(Int(mb.rounded())) MB" : String(format: "%.1f MB", mb)
-    }
-
-    /// Lower-case hex SHA-256.
-    public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
-        var s = ""
-        s.reserveCapacity(64)
-        let hex = Array("0123456789abcdef")
-        for b in digest {
-            s.append(hex[Int(b >> 4)])
-            s.append(hex[Int(b & 0xF)])
-        }
-        return s
     }
 }
