@@ -61,7 +61,7 @@ enum TestFiles {
         for e in entries {
             let payload = e.deflate ? deflated(e.data) : e.data
             let name = Array(e.name.utf8)
-            let crc = e.crc ?? CRC.crc32(e.data)
+            let crc = e.crc ?? Data(e.data).crc32(checksum: 0)
             let usize = e.declaredSize ?? e.data.count
             let common = le16(20) + le16(e.flags) + le16(e.deflate ? 8 : 0) + le16(0) + le16(0x21) + le32(Int(crc))
                 + le32(payload.count) + le32(usize) + le16(name.count) + le16(0)

@@ -151,14 +151,17 @@ public enum ZipInspector {
         let cap = min(e.uncompressedSize, budget)
         var out: [UInt8] = []
         out.reserveCapacity(min(cap, 16 * 1024 * 1024))
+        let crc: CRC32
         if e.method == 0 {
             guard e.compressedSize == e.uncompressedSize else { throw .unreadable("entry \(path) is damaged (sizes disagree)") }
             out.append(contentsOf: b[range])
+            crc = Data(out).crc32(checksum: 0)
         } else {
             let chunk = 64 * 1024
             do {
-                _ = try Data.decompress(
-                    size: Int64(range.count), bufferSize: chunk, skipCRC32: true,
+                // ZIPFoundation sums the CRC-32 of what it inflates as it goes.
+                crc = try Data.decompress(
+                    size: Int64(range.count), bufferSize: chunk, skipCRC32: false,
                     provider: { position, size in
                         // zlib is handed `bufferSize` bytes whatever we return: always return a
                         // full, zero-padded chunk, and stop at the end of the entry's data.
@@ -185,7 +188,7 @@ public enum ZipInspector {
         }
         budget -= out.count
         guard out.count == e.uncompressedSize else { throw .unreadable("entry \(path) is shorter than declared (corrupt)") }
-        guard CRC.crc32(out) == e.crc32 else { throw .unreadable("entry \(path) is corrupt (checksum mismatch)") }
+        guard crc == e.crc32 else { throw .unreadable("entry \(path) is corrupt (checksum mismatch)") }
         return out
     }
 }
