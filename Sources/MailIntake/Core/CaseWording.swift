@@ -13,6 +13,9 @@ enum CaseWording {
         case .guaranteeLetterRequired: "Sponsorship is mentioned, but no letter of guarantee came."
         case .attachmentRejected: "At least one file was rejected (see the attachments)."
         case .automaticMessage: "This is an automatic message (auto-reply, list mail or delivery report): no reply was sent."
+        case .imagesToArrange: "The requester has more images, a disc or several sets: call to arrange them."
+        case .suspectedSpam: "The mail server's spam filter marked this message: no reply was sent."
+        case .claimsExistingCase: "This message cites another case but does not come from its requester: check before linking."
         }
     }
 
@@ -25,6 +28,7 @@ enum CaseWording {
         case .empty: "empty file"
         case .unreadable: "could not be read"
         case .duplicate: "the same file was already sent"
+        case .infected: "the virus scanner found malware"
         }
     }
 
@@ -55,8 +59,10 @@ enum CaseWording {
     static func reply(_ reply: IntakeCase.Reply) -> String {
         let base: String
         switch reply.status {
+        case .pending: base = "Acknowledgement written, not yet handed to the mail server"
         case .sent: base = "Acknowledgement sent"
         case .queued: base = "Acknowledgement queued for sending"
+        case .failed: base = "Acknowledgement refused by the mail server"
         case .suppressed: base = "No acknowledgement sent"
         }
         if let reason = reply.reason, !reason.isEmpty { return base + " (" + reason + ")" }

@@ -21,12 +21,17 @@ public struct IntakeCase: Codable, Sendable, Equatable {
     public var followUps: [FollowUp]?
     /// Additive: the request's subject as decoded (for people; never used to decide anything).
     public var subject: String? = nil
+    /// The language the request is written in (its description); the acknowledgement is
+    /// written in it. `en` when unsure.
+    public var language: Language = .en
+    /// Who the opinion is for: the requester, or someone they write on behalf of.
+    public var patient: Patient = Patient()
 
     public static let schemaName = "second-opinion-case/1"
 
     enum CodingKeys: String, CodingKey {
         case schema, caseId, receivedAt, messageId, requester, service, description, attachments
-        case embassy, issues, callback, reply, followUps, subject
+        case embassy, issues, callback, reply, followUps, subject, language, patient
     }
 
     public init(from decoder: Decoder) throws {
@@ -45,6 +50,9 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         reply = try c.decode(Reply.self, forKey: .reply)
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         followUps = try c.decodeIfPresent([FollowUp].self, forKey: .followUps)
+        // Cases written before these fields existed read as English, requester = patient.
+        language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .en
+        patient = try c.decodeIfPresent(Patient.self, forKey: .patient) ?? Patient()
     }
 
     // Every key is always present: `messageId` is written as null rather than left out, so
@@ -65,12 +73,15 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         try c.encode(reply, forKey: .reply)
         try c.encodeIfPresent(followUps, forKey: .followUps)
         try c.encode(subject, forKey: .subject)
+        try c.encode(language, forKey: .language)
+        try c.encode(patient, forKey: .patient)
     }
 
     public init(
         caseId: String, receivedAt: Date, messageId: String?, requester: Requester, service: Service,
         description: String, attachments: [Attachment], embassy: Embassy, issues: [IssueCode],
-        callback: Callback, reply: Reply, followUps: [FollowUp]? = nil, subject: String? = nil
+        callback: Callback, reply: Reply, followUps: [FollowUp]? = nil, subject: String? = nil,
+        language: Language = .en, patient: Patient = Patient()
     ) {
         self.caseId = caseId
         self.receivedAt = receivedAt
@@ -85,6 +96,37 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         self.reply = reply
         self.followUps = followUps
         self.subject = subject
+        self.language = language
+        self.patient = patient
+    }
+
+    /// The languages a request is read in and answered in.
+    public enum Language: String, Codable, Sendable, CaseIterable {
+        case en, ar, fr
+    }
+
+    /// Who the opinion is for (contract `patient`).
+    public struct Patient: Codable, Sendable, Equatable {
+        /// The patient's name when the text gives it (or the requester's own, when not on behalf).
+        public var name: String?
+        /// True when the writer is not the patient: a relative, a carer, an embassy for its national.
+        public var onBehalf: Bool
+        /// "mother", "father", "national", … when the text says.
+        public var relationship: String?
+
+        public init(name: String? = nil, onBehalf: Bool = false, relationship: String? = nil) {
+            self.name = name
+            self.onBehalf = onBehalf
+            self.relationship = relationship
+        }
+
+        // Every key always present, null when unknown.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(onBehalf, forKey: .onBehalf)
+            try c.encode(relationship, forKey: .relationship)
+        }
     }
 
     /// Additive: one later message of the thread, joined to the case.
@@ -205,6 +247,8 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         case empty
         case unreadable
         case duplicate
+        /// The virus scanner found malware; the file never reaches the share.
+        case infected
     }
 
     /// The contract's case `issues` codes.
@@ -217,6 +261,12 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         case guaranteeLetterRequired = "guarantee-letter-required"
         case attachmentRejected = "attachment-rejected"
         case automaticMessage = "automatic-message"
+        /// The requester has more images than can be emailed, a disc, or several sets.
+        case imagesToArrange = "images-to-arrange"
+        /// The mail server's spam filter marked it; the case is kept, no reply is sent.
+        case suspectedSpam = "suspected-spam"
+        /// It cites a case (reference or reply) but does not come from that case's requester.
+        case claimsExistingCase = "claims-existing-case"
     }
 
     /// Sponsorship as detected: a signal for a person to verify, not proof.
@@ -251,12 +301,28 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         public var timeZone: String
         public var slots: [Slot]
         public var booked: Slot?
+        /// When the requester said they would like to be called, or nil.
+        public var requested: Requested?
 
-        public init(due: Date, timeZone: String, slots: [Slot], booked: Slot?) {
+        /// The requester's own words about when to call, pinned to windows where possible.
+        public struct Requested: Codable, Sendable, Equatable {
+            /// Their words, as written.
+            public var text: String
+            /// The windows those words pin down (empty when they cannot be pinned to times).
+            public var windows: [Slot]
+
+            public init(text: String, windows: [Slot]) {
+                self.text = text
+                self.windows = windows
+            }
+        }
+
+        public init(due: Date, timeZone: String, slots: [Slot], booked: Slot?, requested: Requested? = nil) {
             self.due = due
             self.timeZone = timeZone
             self.slots = slots
             self.booked = booked
+            self.requested = requested
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -265,12 +331,17 @@ public struct IntakeCase: Codable, Sendable, Equatable {
             try c.encode(timeZone, forKey: .timeZone)
             try c.encode(slots, forKey: .slots)
             try c.encode(booked, forKey: .booked)
+            try c.encode(requested, forKey: .requested)
         }
     }
 
     /// What happened to the acknowledgement.
     public struct Reply: Codable, Sendable, Equatable {
-        public enum Status: String, Codable, Sendable { case sent, queued, suppressed }
+        /// `pending`: written in the case folder, not yet accepted by the mail server;
+        /// `sent`: accepted; `queued`: the server could not be reached, it will be retried;
+        /// `failed`: refused for good (`reason` holds the server's answer);
+        /// `suppressed`: no reply on purpose (`reason` says why).
+        public enum Status: String, Codable, Sendable, CaseIterable { case pending, sent, queued, failed, suppressed }
         public var status: Status
         public var reason: String?
         /// Additive: the Message-ID of our latest acknowledgement (follow-ups thread on it).

@@ -157,6 +157,7 @@ public struct ReplyComposer: Sendable {
         case .empty: return "the file was empty"
         case .unreadable: return "we could not open the file (it may be damaged or password-protected)"
         case .duplicate: return "it is a copy of a file we already have"
+        case .infected: return "our virus scanner found a problem with it, so it was not kept"
         case nil: return "it could not be accepted"
         }
     }
