@@ -1,16 +1,19 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Logging
 import MailIntake
+import Metrics
+import Prometheus
+import ServiceLifecycle
 
 /// `mail-bot run [--config FILE] [--once]`: the daemon (see CONTRACT.md).
 ///
 /// Without `--config` it uses the embedded default: the sample Maildir (read, never changed),
 /// `./cases`, `./outbox`, `./state`. `--once` does one poll cycle: exit 0 when it succeeded,
 /// exit 1 with a one-line reason when it did not (server unreachable, login refused). Without
-/// it, polls every `interval_seconds` until SIGINT or SIGTERM, then finishes the message in
-/// hand and exits 0.
+/// it, runs a swift-service-lifecycle `ServiceGroup` (the poll loop, the storage probe and,
+/// with `[monitoring]`, the HTTP listener) until SIGINT or SIGTERM, then finishes the message
+/// in hand and exits 0.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -26,20 +29,21 @@ struct RunCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
+        // A monitoring client or mail server that hangs up mid-write must cost an EPIPE, not the process.
+        signal(SIGPIPE, SIG_IGN)
         let configuration = try ConfigurationLoader.load(config)
         var logger = Logger(label: "mail-bot.run") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .info : (once ? .warning : .notice)
         for warning in configuration.warnings {
             logger.warning("\(warning)")
         }
-        let service: PollService
-        do {
-            service = try PollService.make(configuration: configuration, logger: logger)
-        } catch {
-            throw CommandFailure.runtime("cannot start: \(error)")
-        }
-
         if once {
+            let service: PollService
+            do {
+                service = try PollService.make(configuration: configuration, logger: logger)
+            } catch {
+                throw CommandFailure.runtime("cannot start: \(error)")
+            }
             do {
                 let report = try await service.runCycle()
                 print(
@@ -51,29 +55,61 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
 
-        var monitor: MonitoringServer?
+        // The executable chooses the metrics backend: Prometheus, over a registry of our own
+        // that /metrics renders. Bootstrapped too, so libraries' own swift-metrics land there.
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets["mailbot_poll_duration_seconds"] = [
+            .milliseconds(10), .milliseconds(50), .milliseconds(250), .seconds(1), .seconds(5), .seconds(15), .seconds(60),
+            .seconds(300),
+        ]
+        factory.durationHistogramBuckets["mailbot_message_duration_seconds"] = [
+            .milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1), .seconds(5), .seconds(30),
+            .seconds(120),
+        ]
+        MetricsSystem.bootstrap(factory)
+        let metrics = IntakeMetrics(factory: factory)
+        let state = MonitoringState(mailbox: configuration.mailboxDescription)
+        let service: PollService
+        do {
+            service = try PollService.make(
+                configuration: configuration, logger: logger, observer: PollObserver(state: state, metrics: metrics))
+        } catch {
+            throw CommandFailure.runtime("cannot start: \(error)")
+        }
+
+        let interval = configuration.poll.intervalSeconds
+        var services: [any Service] = []
         if let listen = configuration.monitoring {
+            var serverLogger = logger
+            serverLogger.logLevel = verbose ? .info : .warning
+            let server = MonitoringServer(
+                host: listen.host, port: listen.port, state: state, limits: configuration.healthLimits, metrics: metrics,
+                metricsText: { registry.emitToBuffer() }, logger: serverLogger)
             do {
-                monitor = try MonitoringServer(
-                    host: listen.host, port: listen.port, statusPath: configuration.statusFilePath,
-                    staleAfter: TimeInterval(3 * configuration.poll.intervalSeconds + 300))
-                logger.notice("monitoring on http://\(listen.host):\(listen.port)/ (/healthz, /metrics)")
+                services.append(
+                    try server.makeApplication { [logger] port in
+                        logger.notice("monitoring on http://\(listen.host):\(port)/ (/healthz, /metrics)")
+                    })
             } catch {
                 throw CommandFailure.runtime("\(error)")
             }
         }
-        logger.notice("polling \(configuration.mailboxDescription) every \(configuration.poll.intervalSeconds) s")
-        let task = Task { await service.run(interval: .seconds(configuration.poll.intervalSeconds), idle: configuration.poll.idle) }
-        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { task.cancel() }
-            source.resume()
-            return source
+        services.append(
+            StorageProbeService(
+                probe: StorageProbe(folder: configuration.cases.path), state: state, every: .seconds(min(interval, 5))))
+        // Last in the list, first to stop: the poller finishes its message, then the listener goes.
+        services.append(PollLoopService(poller: service, interval: .seconds(interval), idle: configuration.poll.idle))
+        logger.notice("polling \(configuration.mailboxDescription) every \(interval) s")
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            throw CommandFailure.runtime("stopped: \(FailureSummary(error)) (\(error))")
         }
-        await task.value
-        sources.forEach { $0.cancel() }
-        monitor?.stop()
         logger.notice("stopped")
     }
 }

@@ -1,101 +1,114 @@
+import CoreMetrics
 import Foundation
+import Logging
+import Prometheus
 import Testing
 
 @testable import MailIntake
 
 @Suite struct MonitoringTests {
     static let now = Date(timeIntervalSince1970: 1_795_511_760)
+    static let limits = HealthLimits(staleAfter: 600, outboxMaxAge: 3600, minFreeBytes: 1_000_000)
 
-    static func status(failedPolls: Int = 0, lastSuccess: Date? = now) -> PollStatus {
-        var status = PollStatus(mailbox: "imaps://mail.example.org:993/INBOX")
-        status.lastPollAt = now
-        status.lastSuccessfulPollAt = lastSuccess
-        status.backlog = 2
-        status.processed = 40
-        status.outboxQueue = 1
-        status.failures.messages = 3
-        status.failures.consecutivePolls = failedPolls
-        status.failures.lastError = failedPolls > 0 ? "could not connect <b>" : nil
-        return status
+    static func facts(lastSuccess: Date? = now) -> MonitoringState.Snapshot {
+        var facts = MonitoringState.Snapshot(mailbox: "imaps://mail.example.org:993/INBOX", startedAt: now)
+        facts.lastPollAt = lastSuccess
+        facts.lastSuccessfulPollAt = lastSuccess
+        facts.backlog = 2
+        facts.processed = 40
+        facts.outboxDepth = 1
+        facts.storage = StorageProbe.Result(checkedAt: now, writeFailure: nil, freeBytes: 5_000_000)
+        return facts
     }
 
-    @Test func healthzIsOKOnlyAfterARecentSuccessfulPoll() {
-        #expect(MonitoringPages(status: Self.status(), staleAfter: 600, now: Self.now).healthz.status == 200)
-        let never = MonitoringPages(status: nil, staleAfter: 600, now: Self.now).healthz
-        #expect(never.status == 503 && never.body.contains("no poll"))
-        let failing = MonitoringPages(status: Self.status(failedPolls: 2), staleAfter: 600, now: Self.now).healthz
-        #expect(failing.status == 503 && failing.body.contains("could not connect"))
-        let stale = MonitoringPages(status: Self.status(), staleAfter: 600, now: Self.now.addingTimeInterval(601)).healthz
-        #expect(stale.status == 503 && stale.body.contains("stuck"))
+    static func health(_ facts: MonitoringState.Snapshot, at: Date = now) -> MonitoringResponse {
+        MonitoringPages(facts: facts, limits: limits, now: at).healthz
     }
 
-    @Test func metricsUsePrometheusTextFormat() {
-        let metrics = MonitoringPages(status: Self.status(), staleAfter: 600, now: Self.now).metrics
-        #expect(metrics.contains("# TYPE mailbot_processed_messages_total counter\nmailbot_processed_messages_total 40\n"))
-        #expect(metrics.contains("mailbot_backlog_messages 2\n"))
-        #expect(metrics.contains("mailbot_failed_messages_total 3\n"))
-        #expect(metrics.contains("mailbot_outbox_queue_replies 1\n"))
-        #expect(metrics.contains("mailbot_healthy 1\n"))
-        #expect(metrics.contains("mailbot_last_successful_poll_timestamp_seconds 1795511760\n"))
+    @Test func healthzIsOKWithJSONAfterARecentSuccessfulPoll() {
+        let ok = Self.health(Self.facts())
+        #expect(ok.status == 200 && ok.type == "application/json")
+        #expect(ok.body.contains(#""status":"ok""#) && ok.body.contains(#""reasons":[]"#))
+    }
+
+    @Test func healthzNamesEachReasonByKindAndCode() {
+        #expect(Self.health(Self.facts(lastSuccess: nil)).body.contains(#""code":"no-poll-yet""#))
+
+        var unreachable = Self.facts()
+        unreachable.mailboxError = FailureSummary(kind: "mailbox", code: "connection-refused", operation: "IMAP login")
+        unreachable.consecutiveFailedPolls = 1
+        let down = Self.health(unreachable)
+        #expect(down.status == 503 && down.body.contains(#""kind":"mailbox""#) && down.body.contains(#""code":"connection-refused""#))
+
+        let stale = Self.health(Self.facts(), at: Self.now.addingTimeInterval(601))
+        #expect(stale.status == 503 && stale.body.contains(#""code":"stalled""#))
+
+        var stuck = Self.facts()
+        stuck.oldestPendingReplyAt = Self.now.addingTimeInterval(-3601)
+        #expect(Self.health(stuck).status == 503 && Self.health(stuck).body.contains(#""kind":"outbox""#))
+        stuck.oldestPendingReplyAt = Self.now.addingTimeInterval(-60)
+        #expect(Self.health(stuck).status == 200)
+
+        var readOnly = Self.facts()
+        readOnly.storage?.writeFailure = FailureSummary(kind: "storage", code: "EROFS", operation: "probe create")
+        #expect(Self.health(readOnly).status == 503 && Self.health(readOnly).body.contains(#""code":"EROFS""#))
+
+        var full = Self.facts()
+        full.storage?.freeBytes = 999_999
+        #expect(Self.health(full).status == 503 && Self.health(full).body.contains(#""code":"low-free-space""#))
     }
 
     @Test func theStatusPageEscapesEverything() {
-        let page = MonitoringPages(status: Self.status(failedPolls: 1), staleAfter: 600, now: Self.now).page
-        #expect(page.contains("could not connect &lt;b&gt;"))
+        var facts = Self.facts()
+        facts.mailbox = "Maildir /tmp/<b>"
+        let page = MonitoringPages(facts: facts, limits: Self.limits, now: Self.now).page.body
+        #expect(page.contains("Maildir /tmp/&lt;b&gt;"))
         #expect(!page.contains("<b>"))
     }
 
-    /// One HTTP GET over a plain socket: the status line and the body.
-    static func get(_ path: String, port: Int) throws -> (status: Int, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw MonitoringError(description: "connect failed: errno \(errno)") }
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: localhost\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n <= 0 { break }
-            response += buffer[0..<n]
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
-        return (status, body)
-    }
-
-    @Test func theListenerServesTheStatusFileOnLoopback() throws {
-        let scratch = ScratchFolder("monitoring")
+    @Test func theStorageProbeFindsAWritableFolderAndAMissingOne() async {
+        let scratch = ScratchFolder("probe")
         defer { scratch.cleanup() }
-        let statusPath = scratch.path + "/status.json"
-        let server = try MonitoringServer(host: "127.0.0.1", port: 0, statusPath: statusPath, staleAfter: 3600)
-        defer { server.stop() }
-        #expect(server.port > 0)
-        #expect(try Self.get("/healthz", port: server.port).status == 503)
-
-        var status = Self.status()
-        status.lastSuccessfulPollAt = Date()
-        try status.write(to: statusPath)
-        let health = try Self.get("/healthz", port: server.port)
-        #expect(health.status == 200 && health.body == "ok\n")
-        #expect(try Self.get("/metrics", port: server.port).body.contains("mailbot_processed_messages_total 40"))
-        #expect(try Self.get("/", port: server.port).body.contains("<h1>mail-bot</h1>"))
-        #expect(try Self.get("/nope", port: server.port).status == 404)
+        let good = await StorageProbe(folder: scratch.path).probe(timeout: .seconds(10))
+        #expect(good.writeFailure == nil && (good.freeBytes ?? 0) > 0)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: scratch.path))?.isEmpty == true)  // the probe file is gone
+        let missing = await StorageProbe(folder: scratch.path + "/nope").probe(timeout: .seconds(10))
+        #expect(missing.writeFailure?.code == "ENOENT")
     }
 
-    @Test func aBadListenAddressIsNamed() {
-        #expect {
-            _ = try MonitoringServer(host: "mail.example.org", port: 0, statusPath: "/nonexistent", staleAfter: 60)
-        } throws: { error in
-            "\(error)".contains("monitoring.listen")
-        }
+    @Test func metricsGoThroughAnInjectedPrometheusFactory() {
+        let registry = PrometheusCollectorRegistry()
+        let metrics = IntakeMetrics(factory: PrometheusMetricsFactory(registry: registry))
+        let observer = PollObserver(state: MonitoringState(mailbox: "Maildir x"), metrics: metrics)
+        var status = PollStatus(mailbox: "Maildir x")
+        status.outboxQueue = 2
+        status.outboxOldestPendingAt = Self.now.addingTimeInterval(-30)
+        observer.cycleEnded(status: status, error: nil, duration: .milliseconds(20), at: Self.now)
+        observer.cycleEnded(
+            status: status, error: TransportError(.connectionRefused, host: "h", operation: "SELECT"), duration: .seconds(1),
+            at: Self.now)
+        observer.message(result: "processed", reply: "sent", duration: .milliseconds(5))
+        metrics.attempt()
+        let text = registry.emitToString()
+        #expect(text.contains(#"mailbot_polls_total{result="ok"} 1"#), "\(text)")
+        #expect(text.contains(#"mailbot_polls_total{result="failed"} 1"#))
+        #expect(text.contains(#"mailbot_failures_total{kind="mailbox",code="connection-refused"} 1"#))
+        #expect(text.contains(#"mailbot_replies_total{status="sent"} 1"#))
+        #expect(text.contains("mailbot_poll_duration_seconds_count 2"))
+        #expect(text.contains("mailbot_message_duration_seconds_count 1"))
+        #expect(text.contains("mailbot_outbox_depth 2"))
+        #expect(text.contains("mailbot_outbox_oldest_pending_age_seconds 30"))
+        #expect(text.contains("mailbot_message_attempts_total 1"))
+    }
+
+    @Test func failureSummariesKeepNoAddressOrFileName() {
+        let refused = TransportError(
+            .rejectedRecipient("sarah.mitchell@example.net"), host: "smtp.local", operation: "SMTP send of SMO-2026-000001",
+            curlCode: 55, curlText: "RCPT failed: 550; server said: 550 5.1.1 <sarah.mitchell@example.net>: no such user")
+        #expect(!refused.description.contains("sarah"), "\(refused.description)")
+        #expect(refused.description.contains("<address>"))
+        #expect(FailureSummary(refused) == FailureSummary(kind: "smtp", code: "rejected-recipient", operation: "SMTP send"))
+        let disk = FileStoreError("write", "/cases/SMO-1/attachments/Sarah Mitchell MRI.pdf", errno: ENOSPC)
+        #expect(FailureSummary(disk).description == "storage ENOSPC (write)")
     }
 }

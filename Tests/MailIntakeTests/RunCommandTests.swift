@@ -143,15 +143,15 @@ import Testing
         var health: (status: Int, body: String)?
         while Date() < deadline {
             if FileManager.default.fileExists(atPath: scratch.path + "/state/status.json"),
-                let answer = try? MonitoringTests.get("/healthz", port: port), answer.status == 200
+                let answer = try? await HTTPProbe.fetch("/healthz", port: port), answer.status == 200
             {
                 health = answer
                 break
             }
             try await Task.sleep(for: .milliseconds(50))  // the task sleeps, not a cooperative thread
         }
-        #expect(health?.body == "ok\n")
-        #expect(try MonitoringTests.get("/metrics", port: port).body.contains("mailbot_processed_messages_total 15"))
+        #expect(health?.body.contains(#""status":"ok""#) == true)
+        #expect(try await HTTPProbe.fetch("/metrics", port: port).body.contains(#"mailbot_messages_total{result="processed"} 15"#))
         kill(process.processIdentifier, SIGTERM)
         let stopDeadline = Date().addingTimeInterval(20)
         while process.isRunning, Date() < stopDeadline { try await Task.sleep(for: .milliseconds(50)) }

@@ -134,6 +134,26 @@ public struct PollSection: Sendable, Hashable {
 public struct MonitoringSection: Sendable, Hashable {
     public var host: String
     public var port: Int
+    /// /healthz is unhealthy when a reply has waited longer than this to be sent.
+    public var outboxMaxAgeSeconds: Int = ConfigurationSchema.defaultOutboxMaxAgeSeconds
+    /// /healthz is unhealthy when the cases folder's file system has less free space than this.
+    public var minFreeBytes: Int = ConfigurationSchema.defaultMinFreeBytes
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+}
+
+extension Configuration {
+    /// What `/healthz` judges by: `[monitoring]`'s limits, and a poll older than three
+    /// intervals plus five minutes as a stuck poller.
+    public var healthLimits: HealthLimits {
+        HealthLimits(
+            staleAfter: TimeInterval(3 * poll.intervalSeconds + 300),
+            outboxMaxAge: TimeInterval(monitoring?.outboxMaxAgeSeconds ?? ConfigurationSchema.defaultOutboxMaxAgeSeconds),
+            minFreeBytes: Int64(monitoring?.minFreeBytes ?? ConfigurationSchema.defaultMinFreeBytes))
+    }
 }
 
 /// `[intake]`: the rules' settings; every key is optional and overrides the rules' default.

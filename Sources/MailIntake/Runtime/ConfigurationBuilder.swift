@@ -192,7 +192,11 @@ struct ConfigurationBuilder {
         if !isLoopbackHost(host) {
             warnings.append("monitoring.listen \(listen) is not a loopback address: the status page is reachable from the network")
         }
-        return MonitoringSection(host: host, port: port)
+        var monitoring = MonitoringSection(host: host, port: port)
+        monitoring.outboxMaxAgeSeconds = try s.integer(
+            "outbox_max_age_seconds", default: ConfigurationSchema.defaultOutboxMaxAgeSeconds, in: 60...30 * 86_400)
+        monitoring.minFreeBytes = try s.integer("min_free_bytes", default: ConfigurationSchema.defaultMinFreeBytes, in: 0...Int.max)
+        return monitoring
     }
 
     private func intakeSection() throws(ConfigurationError) -> IntakeSection {

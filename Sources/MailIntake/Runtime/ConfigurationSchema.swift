@@ -15,7 +15,7 @@ enum ConfigurationSchema {
         ("cases", ["path"]),
         ("journal", ["path"]),
         ("poll", ["interval_seconds", "idle"]),
-        ("monitoring", ["listen"]),
+        ("monitoring", ["listen", "outbox_max_age_seconds", "min_free_bytes"]),
         ("intake", [
             "message_id_domain", "own_addresses", "sponsor_domains", "closures", "time_zone",
             "office_close_hour", "max_file_bytes", "max_images", "records_review_price",
@@ -38,5 +38,9 @@ enum ConfigurationSchema {
     /// Give up when the server sends nothing for this long (curl's low-speed limit).
     static let defaultTimeoutSeconds = 60
     static let defaultIntervalSeconds = 60
+    /// /healthz: a reply unsent for an hour means the outbox is stuck.
+    static let defaultOutboxMaxAgeSeconds = 3600
+    /// /healthz: below 256 MiB free, a few large requests could fill the disk.
+    static let defaultMinFreeBytes = 268_435_456
     static let defaultFrom = "Second Medical Opinion <secondopinion@example.org>"
 }

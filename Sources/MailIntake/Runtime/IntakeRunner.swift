@@ -57,7 +57,7 @@ public struct IntakeRunner: Sendable {
                     do {
                         try store.regenerateIndex(generatedAt: now)
                     } catch {
-                        logger.warning("index.html not regenerated", metadata: ["error": "\(error)"])
+                        logger.warning("index.html not regenerated", metadata: ["error": "\(FailureSummary(error))"])
                     }
                 }
                 return outcome
@@ -66,7 +66,7 @@ public struct IntakeRunner: Sendable {
             let reason = "could not process the message: \(error)"
             let path = try store.recordFailure(raw: raw, sha256: digest, reason: reason, at: now)
             logger.error(
-                "message kept in the failed folder", metadata: ["mail.sha256": "\(digest.prefix(16))", "error": "\(error)"])
+                "message kept in the failed folder", metadata: ["mail.sha256": "\(digest.prefix(16))", "error": "\(FailureSummary(error))"])
             return IntakeOutcome(kind: .failed, caseId: nil, reply: nil, failedMessagePath: path, failureReason: reason)
         }
     }
@@ -179,7 +179,7 @@ public struct IntakeRunner: Sendable {
             // Kept as reply.eml in the case folder, so a person can send it by hand.
             reply.status = .queued
             reply.reason = "not sent yet: \(error)"
-            logger.warning("reply not sent", metadata: ["case.id": "\(caseId)", "error": "\(error)"])
+            logger.warning("reply not sent", metadata: ["case.id": "\(caseId)", "error": "\(FailureSummary(error))"])
         }
         return reply
     }

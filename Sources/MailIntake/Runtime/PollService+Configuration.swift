@@ -5,7 +5,7 @@ extension PollService {
     /// Builds the whole daemon from a configuration: the mailbox (IMAP or Maildir), the sender
     /// (SMTP or a folder of `.eml` files), the case store, the rules and the journal.
     /// Throws `ConfigurationError`-like one-line reasons for folders that cannot be used.
-    public static func make(configuration: Configuration, logger: Logger) throws -> PollService {
+    public static func make(configuration: Configuration, logger: Logger, observer: PollObserver? = nil) throws -> PollService {
         let mailbox = configuration.mailbox.makeMailbox()
         let folders = configuration.mailbox.processingFolders
         let settings = Settings(
@@ -16,7 +16,8 @@ extension PollService {
         let store = try CaseFolderStore(root: configuration.cases.path)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let runner = IntakeRunner(planner: planner, store: store, sender: try configuration.makeSender(), logger: logger)
-        return try PollService(mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt)
+        return try PollService(
+            mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)
     }
 }
 

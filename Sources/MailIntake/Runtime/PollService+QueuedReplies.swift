@@ -26,7 +26,7 @@ extension PollService {
                     logger.info("queued reply sent", metadata: ["case.id": "\(caseId)"])
                 }
             } catch {
-                logger.warning("queued reply still not sent", metadata: ["case.id": "\(caseId)", "error": "\(error)"])
+                logger.warning("queued reply still not sent", metadata: ["case.id": "\(caseId)", "error": "\(FailureSummary(error))"])
             }
         }
         return sent

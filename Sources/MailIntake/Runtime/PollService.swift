@@ -51,6 +51,8 @@ public actor PollService {
     /// A cycle that could not do its job (server unreachable, login refused): one line.
     public struct CycleFailure: Error, Sendable, CustomStringConvertible {
         public var description: String
+        /// The cause by kind and code, for monitoring (the description may quote a server).
+        public var summary: FailureSummary? = nil
     }
 
     let mailbox: any Mailbox
@@ -59,6 +61,8 @@ public actor PollService {
     let logger: Logger
     let clock: @Sendable () -> Date
     let receivedAt: @Sendable (MailboxEntry) -> Date?
+    /// Monitoring hooks (health state and metrics); nil for `--once` and tests that need none.
+    let observer: PollObserver?
     /// Internal, not private: the queued-reply retry (another file) appends to it.
     var journal: PollJournal
     private var status: PollStatus
@@ -66,7 +70,8 @@ public actor PollService {
     public init(
         mailbox: any Mailbox, runner: IntakeRunner, settings: Settings, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() },
-        receivedAt: @escaping @Sendable (MailboxEntry) -> Date? = { _ in nil }
+        receivedAt: @escaping @Sendable (MailboxEntry) -> Date? = { _ in nil },
+        observer: PollObserver? = nil
     ) throws {
         self.mailbox = mailbox
         self.runner = runner
@@ -74,6 +79,7 @@ public actor PollService {
         self.logger = logger
         self.clock = clock
         self.receivedAt = receivedAt
+        self.observer = observer
         journal = try PollJournal(path: settings.journalPath)
         var status = (try? PollStatus.read(from: settings.statusPath)).flatMap { $0 } ?? PollStatus(mailbox: settings.mailboxDescription)
         status.mailbox = settings.mailboxDescription
@@ -88,6 +94,8 @@ public actor PollService {
     /// reports it (`run --once` as its one-line reason, the loop as a log line).
     public func runCycle() async throws -> CycleReport {
         let started = clock()
+        let startedInstant = ContinuousClock.now
+        observer?.cycleStarted(at: started)
         status.lastPollAt = started
         status.pid = ProcessInfo.processInfo.processIdentifier
         var report = CycleReport()
@@ -105,28 +113,34 @@ public actor PollService {
                 // A message in hand is finished even when a stop was asked for: its own task
                 // does not inherit the cancellation, so a SIGTERM can never cut the intake short
                 // (a cancelled wait for the store lock would otherwise file it as failed).
-                switch try await Task(operation: { try await self.handle(entry) }).value {
+                let messageStarted = ContinuousClock.now
+                let result = try await Task(operation: { try await self.handle(entry) }).value
+                switch result {
                 case .processed: report.processed += 1
                 case .failed: report.failed += 1
                 case .known: report.known += 1
                 case .skipped: report.backlog += 1
                 }
+                observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
             }
             if !Task.isCancelled, journal.records.values.contains(where: { $0.replyStatus == "queued" }) {
                 _ = await retryQueuedReplies()
             }
         } catch {
             let reason = Self.oneLine(error)
+            let summary = FailureSummary(error)
             status.failures.consecutivePolls += 1
-            status.failures.lastError = reason
+            status.failures.lastError = summary.description
             status.failures.lastErrorAt = clock()
             report.backlog = max(report.backlog, report.listed - report.processed - report.failed - report.known)
             finishStatus(report)
-            throw CycleFailure(description: reason)
+            observer?.cycleEnded(status: status, error: error, duration: startedInstant.duration(to: .now), at: clock())
+            throw CycleFailure(description: reason, summary: summary)
         }
         status.failures.consecutivePolls = 0
         status.lastSuccessfulPollAt = clock()
         finishStatus(report)
+        observer?.cycleEnded(status: status, error: nil, duration: startedInstant.duration(to: .now), at: clock())
         logger.info(
             "poll done",
             metadata: [
@@ -141,14 +155,17 @@ public actor PollService {
     /// failed cycle is logged and recorded in the status; the loop keeps going.
     public func run(interval: Duration, idle: Bool) async {
         while !Task.isCancelled {
+            var cycleFailed = false
             do {
                 _ = try await runCycle()
             } catch {
-                logger.error("poll failed; trying again in \(interval)", metadata: ["error": "\(error)"])
+                cycleFailed = true
+                logger.error("poll failed; trying again in \(interval)", metadata: ["error": "\(FailureSummary(error))"])
+                logger.debug("poll failure in full", metadata: ["error": "\(error)"])
             }
             if Task.isCancelled { break }
             do {
-                if idle {
+                if idle && !cycleFailed {
                     // IMAP IDLE returns as soon as mail arrives; other mailboxes just wait.
                     let mailbox = self.mailbox
                     _ = try await CancellableWait.run { try await mailbox.waitForChange(timeout: interval) }
@@ -158,9 +175,12 @@ public actor PollService {
             } catch is CancellationError {
                 break
             } catch {
-                // IDLE failed (connection dropped): wait the interval, then poll, which reconnects.
-                logger.notice("waiting for new mail failed; polling again after the interval", metadata: ["error": "\(error)"])
-                do { try await Task.sleep(for: interval) } catch { break }
+                // IDLE failed (the server said BYE, the connection closed): poll again almost
+                // at once, which reconnects; if the server is gone, that poll fails and
+                // /healthz says so within moments instead of after the interval.
+                observer?.waitFailed(error, at: clock())
+                logger.notice("waiting for new mail failed; polling again", metadata: ["error": "\(FailureSummary(error))"])
+                do { try await Task.sleep(for: min(interval, .seconds(1))) } catch { break }
             }
         }
         logger.info("poller stopped")
@@ -188,9 +208,10 @@ public actor PollService {
                 // This one message cannot be read now (the server refused it, or it vanished):
                 // skip it, so that one bad message never blocks the rest; it is tried again
                 // next cycle, and the error shows in the status.
-                status.failures.lastError = error.description
+                status.failures.lastError = FailureSummary(error).description
                 status.failures.lastErrorAt = now
-                logger.warning("message skipped", metadata: ["mail.key": "\(entry.key)", "error": "\(error)"])
+                observer?.failure(error, at: now)
+                logger.warning("message skipped", metadata: ["mail.key": "\(entry.key)", "error": "\(FailureSummary(error))"])
                 return .skipped
             }
             guard case .messageTooLarge = error.code else { throw error }
@@ -220,8 +241,9 @@ public actor PollService {
             JournalRecord(
                 key: entry.key, outcome: outcome, caseId: caseId, replyStatus: replyStatus, reason: reason, folder: folder,
                 at: at))
-        if outcome != .processed, let reason {
-            status.failures.lastError = reason
+        if outcome != .processed, reason != nil {
+            // The reason may quote the message (a file name): the status says only what kind.
+            status.failures.lastError = FailureSummary(kind: "message", code: outcome.rawValue).description
             status.failures.lastErrorAt = at
         }
     }
@@ -234,7 +256,7 @@ public actor PollService {
         } catch let error as TransportError where error.isTransient {
             throw error
         } catch {
-            logger.warning("message not moved", metadata: ["mail.key": "\(entry.key)", "folder": "\(folder)", "error": "\(error)"])
+            logger.warning("message not moved", metadata: ["mail.key": "\(entry.key)", "folder": "\(folder)", "error": "\(FailureSummary(error))"])
         }
     }
 
@@ -242,11 +264,13 @@ public actor PollService {
         status.backlog = report.backlog
         status.processed = journal.count(.processed)
         status.failures.messages = journal.count(.failed) + journal.count(.tooLarge)
-        status.outboxQueue = journal.records.values.filter { $0.replyStatus == "queued" }.count
+        let queued = journal.records.values.filter { $0.replyStatus == "queued" }
+        status.outboxQueue = queued.count
+        status.outboxOldestPendingAt = queued.map(\.at).min()
         do {
             try status.write(to: settings.statusPath)
         } catch {
-            logger.warning("status file not written", metadata: ["path": "\(settings.statusPath)", "error": "\(error)"])
+            logger.warning("status file not written", metadata: ["path": "\(settings.statusPath)", "error": "\(FailureSummary(error))"])
         }
     }
 

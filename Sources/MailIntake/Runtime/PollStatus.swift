@@ -11,7 +11,7 @@ public struct PollStatus: Codable, Sendable, Equatable {
         public var messages: Int = 0
         /// Polls in a row that failed (server unreachable, login refused); 0 after a good one.
         public var consecutivePolls: Int = 0
-        /// The latest failure, one line, no patient data.
+        /// The latest failure by kind and code (`FailureSummary`), one line, no patient data.
         public var lastError: String?
         public var lastErrorAt: Date?
     }
@@ -29,6 +29,8 @@ public struct PollStatus: Codable, Sendable, Equatable {
     public var failures = Failures()
     /// Replies not handed to the server (queued, kept as `reply.eml` in their case folder).
     public var outboxQueue: Int = 0
+    /// When the oldest of those replies was written (nil when none waits).
+    public var outboxOldestPendingAt: Date?
     /// The process that wrote this status.
     public var pid: Int32?
 

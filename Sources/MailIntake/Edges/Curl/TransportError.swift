@@ -66,16 +66,44 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
-    /// One line: what failed, where, and what to do about it.
+    /// One line: what failed, where, and what to do about it. Mail addresses (a refused
+    /// recipient, one quoted in the server's reply) are replaced by `<address>`: this text
+    /// reaches logs and the case's reply reason, and a requester's address is patient data.
     public var description: String {
         var place = host
         if let mailbox { place += " mailbox \(mailbox)" }
         if let uid { place += " UID \(uid)" }
         var line = "\(operation) on \(place) failed: \(summary)"
         if curlCode != 0 || !curlText.isEmpty {
-            line += " (curl \(curlCode)\(curlText.isEmpty ? "" : ": \(curlText)"))"
+            line += " (curl \(curlCode)\(curlText.isEmpty ? "" : ": \(Self.redactingAddresses(curlText))"))"
         }
         return line
+    }
+
+    /// `text` with every `local@domain` replaced by `<address>` (`<a@b>` too, not doubled).
+    static func redactingAddresses(_ text: String) -> String {
+        guard text.contains("@") else { return text }
+        let stops: Set<Character> = [" ", "<", ">", "\"", "'", "(", ")", ",", ";", ":", "[", "]", "\t"]
+        var out = ""
+        var word = ""
+        func flush() {
+            if word.contains("@") {
+                out += out.hasSuffix("<") ? "address" : "<address>"
+            } else {
+                out += word
+            }
+            word = ""
+        }
+        for character in text {
+            if stops.contains(character) {
+                flush()
+                out.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return out
     }
 
     /// The human part of the description: what happened and what to do.
@@ -92,11 +120,12 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         case .timeout:
             return "the server did not answer in time; it will be tried again"
         case .serverSaidNo(let text):
-            return "the server refused the command: \(text)"
+            return "the server refused the command: \(Self.redactingAddresses(text))"
         case .messageTooLarge(let size, let limit):
             return "the message is \(size) bytes, over the limit of \(limit) bytes (max_message_bytes); it was not downloaded"
-        case .rejectedRecipient(let address):
-            return "the server refused the recipient \(address)"
+        case .rejectedRecipient:
+            // The address stays in `code` for callers; never in the text.
+            return "the server refused the recipient"
         case .other:
             return "transport error"
         }
