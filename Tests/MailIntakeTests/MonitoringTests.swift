@@ -112,3 +112,10 @@ import Testing
         #expect(FailureSummary(disk).description == "storage ENOSPC (write)")
     }
 }
+
+/// A metrics factory over a fresh registry per test: no test touches `MetricsSystem.bootstrap`.
+enum TestMetrics {
+    static func factory() -> PrometheusMetricsFactory {
+        PrometheusMetricsFactory(registry: PrometheusCollectorRegistry())
+    }
+}

@@ -67,7 +67,7 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
     public func waitForChange(timeout: Duration) async throws -> Bool {
         let stop = StopSignal()
         let changed = try await withTaskCancellationHandler {
-            try await withSession(retry: false, mayBlockCaller: false) { session throws(TransportError) in
+            try await withSession(retry: false) { session throws(TransportError) in
                 try session.waitForChange(timeout: timeout, stop: stop)
             }
         } onCancel: {
@@ -88,7 +88,7 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         _ body: @escaping @Sendable (MailboxEntry, Result<[UInt8], TransportError>) -> Bool
     ) async throws {
         let limit = min(maxBytes, settings.maxMessageBytes)
-        try await withSession(mayBlockCaller: false) { session throws(TransportError) in
+        try await withSession { session throws(TransportError) in
             for entry in entries {
                 let result: Result<[UInt8], TransportError>
                 do throws(TransportError) {
@@ -156,36 +156,23 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
 
     // MARK: Connection handling
 
-    /// Runs `body` with a connected session; on a broken connection, reconnects and runs it
-    /// once more.
+    /// Runs `body` with a connected session on the mailbox's queue; on a broken connection,
+    /// reconnects and runs it once more.
     ///
-    /// Fast path: when a connection is open and nobody else is using it (the poll loop's
-    /// normal case), a short command runs right here on the caller's thread: two thread
-    /// switches per message cost more than the command itself (see transport-bench). Waits
-    /// (IDLE) and first connections always go to the queue, so that a cooperative thread is
-    /// never held for long; so does a caller that finds the connection busy.
+    /// Always on the queue, never on the caller's thread: every curl call blocks (bounded by
+    /// the stall timeout, IDLE by its deadline), and a blocked cooperative thread is one of
+    /// only a few the whole process has, the monitoring server's among them. The queue's
+    /// thread comes from dispatch's pool, which grows when its threads block.
     private func withSession<T: Sendable>(
-        retry: Bool = true, mayBlockCaller: Bool = true,
-        _ body: @escaping @Sendable (IMAPSession) throws(TransportError) -> T
+        retry: Bool = true, _ body: @escaping @Sendable (IMAPSession) throws(TransportError) -> T
     ) async throws -> T {
-        if mayBlockCaller, let result = try runIfIdle(retry: retry, body) {
-            return result
-        }
-        return try await withCheckedThrowingContinuation { continuation in
+        try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 self.lock.lock()
                 defer { self.lock.unlock() }
                 continuation.resume(with: Result { () throws(TransportError) -> T in try self.runLocked(retry: retry, body) })
             }
         }
-    }
-
-    /// Runs `body` at once if the connection is open and free; nil otherwise.
-    private func runIfIdle<T>(retry: Bool, _ body: (IMAPSession) throws(TransportError) -> T) throws(TransportError) -> T? {
-        guard lock.try() else { return nil }
-        defer { lock.unlock() }
-        guard session != nil else { return nil }
-        return try runLocked(retry: retry, body)
     }
 
     /// Call with `lock` held.

@@ -30,6 +30,7 @@ extension IMAPSession {
         try connection.send(Array("\(tag) IDLE\r\n".utf8), operation: operation, mailbox: mailbox, uid: nil)
         var changed = false
         var refused: String?
+        var bye: String?
         var idling = false
         // Wait for "+ idling", then for a change or the deadline.
         let sawEnd = try connection.receive(operation: operation, mailbox: mailbox, uid: nil, deadline: deadline, stop: stop) { response in
@@ -40,6 +41,12 @@ extension IMAPSession {
                 refused = "\(status.rawValue) \(text)"
                 return true
             case .untagged(let data):
+                // RFC 3501 §7.1.5: BYE means the server is closing the connection (shutting
+                // down, or ending an idle session): fail now rather than wait out the IDLE.
+                if Self.isBye(data) {
+                    bye = String(decoding: data.line.prefix(200), as: UTF8.self)
+                    return true
+                }
                 switch data.parse() {
                 case .exists(let count):
                     if count != existsBefore { changed = true }
@@ -50,6 +57,10 @@ extension IMAPSession {
             default: break
             }
             return changed
+        }
+        if let bye {
+            throw TransportError(
+                .other, host: host, mailbox: mailbox, operation: operation, curlCode: 56, curlText: "the server closed the connection: \(bye)")
         }
         if let refused {
             throw TransportError(.serverSaidNo(refused), host: host, mailbox: mailbox, operation: operation)
@@ -64,6 +75,13 @@ extension IMAPSession {
         // Re-read EXISTS and UIDNEXT so the next listing starts from the truth.
         try require("NOOP", operation: "NOOP")
         return changed || exists != existsBefore
+    }
+
+    /// An untagged `BYE` (any case).
+    private static func isBye(_ data: IMAPUntagged) -> Bool {
+        let word = data.line.prefix(4)
+        return word.count >= 3 && String(decoding: word.prefix(3), as: UTF8.self).uppercased() == "BYE"
+            && (word.count == 3 || word.last == UInt8(ascii: " "))
     }
 
     private func sleepBriefly(_ duration: Duration) {
