@@ -4,8 +4,8 @@ import Foundation
 /// users and mail in one temporary folder; plain IMAP (with STARTTLS) and IMAPS on free ports.
 ///
 /// Each test starts its own server (about 0.1 s), so tests can run in parallel. `stop()` waits
-/// for the master process to exit. Tests skip only when the `dovecot` binary is absent
-/// (`DovecotServer.isInstalled`); CI installs it (scripts/setup).
+/// for the master process to exit. Outside CI, tests skip when the `dovecot` binary is absent
+/// (`DovecotServer.isInstalled`); under CI (scripts/setup installs it) they fail instead.
 final class DovecotServer: @unchecked Sendable {
     /// How the server's certificate is named.
     enum Certificate {
@@ -21,8 +21,9 @@ final class DovecotServer: @unchecked Sendable {
 
     static let binary = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let doveadm = ["/usr/bin/doveadm", "/usr/local/bin/doveadm"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    /// False only when Dovecot is genuinely not installed.
-    static var isInstalled: Bool { binary != nil && doveadm != nil }
+    /// Whether the Dovecot suites run: always under CI (`CI` set), where a missing server must
+    /// fail the run (the server's init throws), never skip it; elsewhere only when installed.
+    static var isInstalled: Bool { TestEnvironment.isCI || (binary != nil && doveadm != nil) }
 
     let directory: URL
     private(set) var imapPort: UInt16 = 0
