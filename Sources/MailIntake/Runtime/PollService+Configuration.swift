@@ -15,7 +15,8 @@ extension PollService {
         settings.maxAttempts = configuration.poll.maxAttempts
         settings.messageTimeout = .seconds(configuration.poll.messageTimeoutSeconds)
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
-        let store = try CaseFolderStore(root: configuration.cases.path)
+        let store = try CaseFolderStore(
+            root: configuration.cases.path, permissions: configuration.cases.permissions, boardDays: configuration.cases.boardDays)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
         var runner = IntakeRunner(
