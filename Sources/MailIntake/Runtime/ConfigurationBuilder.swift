@@ -19,14 +19,29 @@ struct ConfigurationBuilder {
         try checkNames()
         let mailbox = try mailboxSource()
         let delivery = try deliveryTarget()
-        let cases = CasesSection(path: try required("cases").path("path"))
+        let cases = try casesSection()
         let journal = JournalSection(path: try required("journal").path("path"))
         let poll = try pollSection()
         let monitoring = try monitoringSection()
         let intake = try intakeSection()
-        return Configuration(
+        var configuration = Configuration(
             mailbox: mailbox, delivery: delivery, cases: cases, journal: journal, poll: poll,
             monitoring: monitoring, intake: intake, source: source, warnings: warnings)
+        configuration.replies = try repliesSection()
+        return configuration
+    }
+
+    /// `[cases]`: the share, the group that may read it (resolved now, so a misspelt group
+    /// stops start-up with the key named), and the board's age.
+    private func casesSection() throws(ConfigurationError) -> CasesSection {
+        let reader = try required("cases")
+        let path = try reader.path("path")
+        let boardDays = try reader.integer("board_days", default: ConfigurationSchema.defaultBoardDays, in: 1...3650)
+        guard let group = try reader.optionalString("group") else { return CasesSection(path: path, boardDays: boardDays) }
+        guard let entry = getgrnam(group) else {
+            throw reader.error("group", "no group named '\(group)' on this machine", hint: "create it (groupadd \(group)) or fix 'cases.group'")
+        }
+        return CasesSection(path: path, group: group, groupId: UInt32(entry.pointee.gr_gid), boardDays: boardDays)
     }
 
     // MARK: - Names
@@ -175,9 +190,21 @@ struct ConfigurationBuilder {
         guard let s = section("poll") else {
             return PollSection(intervalSeconds: ConfigurationSchema.defaultIntervalSeconds, idle: true)
         }
-        return PollSection(
+        var poll = PollSection(
             intervalSeconds: try s.integer("interval_seconds", default: ConfigurationSchema.defaultIntervalSeconds, in: 1...86_400),
             idle: try s.boolean("idle", default: true))
+        poll.maxAttempts = try s.integer("max_attempts", default: ConfigurationSchema.defaultMaxAttempts, in: 1...1000)
+        poll.messageTimeoutSeconds = try s.integer(
+            "message_timeout_seconds", default: ConfigurationSchema.defaultMessageTimeoutSeconds, in: 5...86_400)
+        return poll
+    }
+
+    private func repliesSection() throws(ConfigurationError) -> RepliesSection {
+        var replies = RepliesSection()
+        guard let s = section("replies") else { return replies }
+        replies.maxPerRecipientPerDay = try s.integer(
+            "max_per_recipient_per_day", default: ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay, in: 0...10_000)
+        return replies
     }
 
     private mutating func monitoringSection() throws(ConfigurationError) -> MonitoringSection? {
