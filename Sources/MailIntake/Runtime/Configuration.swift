@@ -29,6 +29,10 @@ public struct Configuration: Sendable, Hashable {
     /// nil when the file has no `[monitoring]` section: no HTTP listener.
     public var monitoring: MonitoringSection?
     public var intake: IntakeSection
+    /// `[clinic]`: what the replies tell people (defaults when absent).
+    public var clinic = ClinicDetails()
+    /// `[replies]`: the administrators' template folder, or nil for the built-in templates.
+    public var replies = RepliesSection()
     /// Where the configuration came from: the file's path, or "the embedded default".
     public var source: String
     /// Legal but risky settings (plaintext to a non-loopback host), to log once at start-up.
@@ -153,6 +157,16 @@ extension Configuration {
             staleAfter: TimeInterval(3 * poll.intervalSeconds + 300),
             outboxMaxAge: TimeInterval(monitoring?.outboxMaxAgeSeconds ?? ConfigurationSchema.defaultOutboxMaxAgeSeconds),
             minFreeBytes: Int64(monitoring?.minFreeBytes ?? ConfigurationSchema.defaultMinFreeBytes))
+    }
+}
+
+/// `[replies]`: how acknowledgements are written.
+public struct RepliesSection: Sendable, Hashable {
+    /// A folder of `en.mustache`, `fr.mustache`, `ar.mustache` overriding the built-in templates.
+    public var templates: String?
+
+    public init(templates: String? = nil) {
+        self.templates = templates
     }
 }
 

@@ -21,6 +21,8 @@ enum ConfigurationSchema {
             "office_close_hour", "max_file_bytes", "max_images", "records_review_price",
             "records_and_images_review_price",
         ]),
+        ("clinic", ["name", "phone", "images_phone", "terms_url", "administrators"]),
+        ("replies", ["templates"]),
     ]
 
     static var sectionNames: [String] { sections.map(\.name) }
