@@ -38,12 +38,19 @@ public struct IntakeRunner: Sendable {
     public var store: CaseFolderStore
     public var sender: any MailSender
     public var logger: Logger
+    /// The daemon's SQLite journal (nil for `process`, which has none): the outbox, and the
+    /// tables other parts register (see ``JournalMigrations``).
+    public var journal: JournalDatabase?
 
-    public init(planner: IntakePlanner, store: CaseFolderStore, sender: any MailSender, logger: Logger) {
+    public init(
+        planner: IntakePlanner, store: CaseFolderStore, sender: any MailSender, logger: Logger,
+        journal: JournalDatabase? = nil
+    ) {
         self.planner = planner
         self.store = store
         self.sender = sender
         self.logger = logger
+        self.journal = journal
     }
 
     /// Processes `raw`, received at `receivedAt` (drives callback scheduling), at `now`.

@@ -15,7 +15,9 @@ extension PollService {
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
         let store = try CaseFolderStore(root: configuration.cases.path)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
-        let runner = IntakeRunner(planner: planner, store: store, sender: try configuration.makeSender(), logger: logger)
+        let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
+        let runner = IntakeRunner(
+            planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
         return try PollService(
             mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)
     }
