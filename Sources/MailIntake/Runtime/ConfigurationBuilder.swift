@@ -191,9 +191,31 @@ struct ConfigurationBuilder {
         guard let s = section("poll") else {
             return PollSection(intervalSeconds: ConfigurationSchema.defaultIntervalSeconds, idle: true)
         }
-        return PollSection(
+        var poll = PollSection(
             intervalSeconds: try s.integer("interval_seconds", default: ConfigurationSchema.defaultIntervalSeconds, in: 1...86_400),
             idle: try s.boolean("idle", default: true))
+        poll.maxAttempts = try s.integer("max_attempts", default: ConfigurationSchema.defaultMaxAttempts, in: 1...1000)
+        poll.messageTimeoutSeconds = try s.integer(
+            "message_timeout_seconds", default: ConfigurationSchema.defaultMessageTimeoutSeconds, in: 5...86_400)
+        return poll
+    }
+
+    private func repliesSection() throws(ConfigurationError) -> RepliesSection {
+        var replies = RepliesSection()
+        guard let s = section("replies") else { return replies }
+        replies.maxPerRecipientPerDay = try s.integer(
+            "max_per_recipient_per_day", default: ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay, in: 0...10_000)
+        // The template folder is read and every template checked now, so a broken one is
+        // reported at start-up with its file and line.
+        if let folder = try s.optionalPath("templates") {
+            do {
+                _ = try ReplyTemplateFolder.load(folder)
+            } catch {
+                throw s.error("templates", "'replies.templates': \(error)", hint: "fix the template, or remove it to use the built-in one")
+            }
+            replies.templates = folder
+        }
+        return replies
     }
 
     private mutating func monitoringSection() throws(ConfigurationError) -> MonitoringSection? {
@@ -253,21 +275,6 @@ struct ConfigurationBuilder {
         }
         clinic.administrators = try s.integer("administrators", default: clinic.administrators, in: 1...100)
         return clinic
-    }
-
-    /// `[replies]`: the template folder is read and every template checked now, so a broken
-    /// one is reported at start-up with its file and line.
-    private func repliesSection() throws(ConfigurationError) -> RepliesSection {
-        guard let s = section("replies") else { return RepliesSection() }
-        let folder = try s.optionalPath("templates")
-        if let folder {
-            do {
-                _ = try ReplyTemplateFolder.load(folder)
-            } catch {
-                throw s.error("templates", "'replies.templates': \(error)", hint: "fix the template, or remove it to use the built-in one")
-            }
-        }
-        return RepliesSection(templates: folder)
     }
 
     /// `YYYY-MM-DD` naming a real day.
