@@ -115,6 +115,25 @@ public struct OutboxSection: Sendable, Hashable {
 /// `[cases]`: the shared folder administrators read.
 public struct CasesSection: Sendable, Hashable {
     public var path: String
+    /// `group`: the administrators' group that may read the share (folders 0750 set-group-ID,
+    /// files 0640); nil keeps everything to the service user (0700/0600).
+    public var group: String?
+    /// The group's numeric id, resolved when the configuration is read.
+    public var groupId: UInt32?
+    /// `board_days`: cases received longer ago than this move to the monthly archive pages.
+    public var boardDays: Int
+
+    public init(path: String, group: String? = nil, groupId: UInt32? = nil, boardDays: Int = 60) {
+        self.path = path
+        self.group = group
+        self.groupId = groupId
+        self.boardDays = boardDays
+    }
+
+    /// The modes and group the case store creates things with.
+    public var permissions: CaseFolderStore.Permissions {
+        groupId.map { CaseFolderStore.Permissions.shared(group: $0) } ?? .default
+    }
 }
 
 /// `[journal]`: the bot's own state (what was processed, what is queued, status for `status`).

@@ -19,7 +19,7 @@ struct ConfigurationBuilder {
         try checkNames()
         let mailbox = try mailboxSource()
         let delivery = try deliveryTarget()
-        let cases = CasesSection(path: try required("cases").path("path"))
+        let cases = try casesSection()
         let journal = JournalSection(path: try required("journal").path("path"))
         let poll = try pollSection()
         let monitoring = try monitoringSection()
@@ -27,6 +27,19 @@ struct ConfigurationBuilder {
         return Configuration(
             mailbox: mailbox, delivery: delivery, cases: cases, journal: journal, poll: poll,
             monitoring: monitoring, intake: intake, source: source, warnings: warnings)
+    }
+
+    /// `[cases]`: the share, the group that may read it (resolved now, so a misspelt group
+    /// stops start-up with the key named), and the board's age.
+    private func casesSection() throws(ConfigurationError) -> CasesSection {
+        let reader = try required("cases")
+        let path = try reader.path("path")
+        let boardDays = try reader.integer("board_days", default: ConfigurationSchema.defaultBoardDays, in: 1...3650)
+        guard let group = try reader.optionalString("group") else { return CasesSection(path: path, boardDays: boardDays) }
+        guard let entry = getgrnam(group) else {
+            throw reader.error("group", "no group named '\(group)' on this machine", hint: "create it (groupadd \(group)) or fix 'cases.group'")
+        }
+        return CasesSection(path: path, group: group, groupId: UInt32(entry.pointee.gr_gid), boardDays: boardDays)
     }
 
     // MARK: - Names

@@ -12,7 +12,7 @@ enum ConfigurationSchema {
         ("smtp", ["url", "username"] + credentialKeys + ["ca_file", "allow_plaintext", "from"] + timeoutKeys),
         ("maildir", ["path", "read_only", "processed_folder", "failed_folder", "max_message_bytes"]),
         ("outbox", ["path", "from"]),
-        ("cases", ["path"]),
+        ("cases", ["path", "group", "board_days"]),
         ("journal", ["path"]),
         ("poll", ["interval_seconds", "idle"]),
         ("monitoring", ["listen", "outbox_max_age_seconds", "min_free_bytes"]),
@@ -42,5 +42,7 @@ enum ConfigurationSchema {
     static let defaultOutboxMaxAgeSeconds = 3600
     /// /healthz: below 256 MiB free, a few large requests could fill the disk.
     static let defaultMinFreeBytes = 268_435_456
+    /// Cases received longer ago than this leave the board for the monthly archive pages.
+    static let defaultBoardDays = 60
     static let defaultFrom = "Second Medical Opinion <secondopinion@example.org>"
 }
