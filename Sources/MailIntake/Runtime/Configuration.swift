@@ -29,6 +29,8 @@ public struct Configuration: Sendable, Hashable {
     /// nil when the file has no `[monitoring]` section: no HTTP listener.
     public var monitoring: MonitoringSection?
     public var intake: IntakeSection
+    /// `[replies]`: limits on automatic replies (defaults when the section is absent).
+    public var replies = RepliesSection()
     /// Where the configuration came from: the file's path, or "the embedded default".
     public var source: String
     /// Legal but risky settings (plaintext to a non-loopback host), to log once at start-up.
@@ -147,6 +149,25 @@ public struct PollSection: Sendable, Hashable {
     public var intervalSeconds: Int
     /// Wait with IMAP IDLE between polls when the server offers it.
     public var idle: Bool
+    /// Tries of one message that never finished (the intake crashed or hung) before the
+    /// message goes to the failed folder unread, so that the mail behind it flows.
+    public var maxAttempts: Int = ConfigurationSchema.defaultMaxAttempts
+    /// The longest one message's intake may take; past it the process exits so that its
+    /// supervisor restarts it (the attempt stays counted).
+    public var messageTimeoutSeconds: Int = ConfigurationSchema.defaultMessageTimeoutSeconds
+
+    public init(intervalSeconds: Int, idle: Bool) {
+        self.intervalSeconds = intervalSeconds
+        self.idle = idle
+    }
+}
+
+/// `[replies]`: limits on the automatic replies.
+public struct RepliesSection: Sendable, Hashable {
+    /// At most this many automatic replies to one address per day (UTC); 0 means no replies.
+    public var maxPerRecipientPerDay: Int = ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay
+
+    public init() {}
 }
 
 /// `[monitoring]`: the loopback HTTP listener for /healthz, /metrics and the status page.

@@ -24,9 +24,11 @@ struct ConfigurationBuilder {
         let poll = try pollSection()
         let monitoring = try monitoringSection()
         let intake = try intakeSection()
-        return Configuration(
+        var configuration = Configuration(
             mailbox: mailbox, delivery: delivery, cases: cases, journal: journal, poll: poll,
             monitoring: monitoring, intake: intake, source: source, warnings: warnings)
+        configuration.replies = try repliesSection()
+        return configuration
     }
 
     /// `[cases]`: the share, the group that may read it (resolved now, so a misspelt group
@@ -188,9 +190,21 @@ struct ConfigurationBuilder {
         guard let s = section("poll") else {
             return PollSection(intervalSeconds: ConfigurationSchema.defaultIntervalSeconds, idle: true)
         }
-        return PollSection(
+        var poll = PollSection(
             intervalSeconds: try s.integer("interval_seconds", default: ConfigurationSchema.defaultIntervalSeconds, in: 1...86_400),
             idle: try s.boolean("idle", default: true))
+        poll.maxAttempts = try s.integer("max_attempts", default: ConfigurationSchema.defaultMaxAttempts, in: 1...1000)
+        poll.messageTimeoutSeconds = try s.integer(
+            "message_timeout_seconds", default: ConfigurationSchema.defaultMessageTimeoutSeconds, in: 5...86_400)
+        return poll
+    }
+
+    private func repliesSection() throws(ConfigurationError) -> RepliesSection {
+        var replies = RepliesSection()
+        guard let s = section("replies") else { return replies }
+        replies.maxPerRecipientPerDay = try s.integer(
+            "max_per_recipient_per_day", default: ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay, in: 0...10_000)
+        return replies
     }
 
     private mutating func monitoringSection() throws(ConfigurationError) -> MonitoringSection? {
