@@ -13,12 +13,19 @@ extension IntakePlanner {
         let cids = m.referencedContentIDs
         var out: [AttachmentCandidate] = []
         for f in m.files {
-            // A picture the HTML shows is part of the body, unless it is a large named file:
-            // Apple Mail shows the photos a patient attaches inline, by cid, too.
-            if let id = f.contentID?.lowercased(), cids.contains(id), f.filename == nil || f.bytes.count < Self.bodyPictureBytes {
-                continue
+            // A picture the body shows (by cid, or unnamed inline) is decoration or a photo of
+            // the condition by its size in pixels (BodyPicture); Apple Mail and phones show the
+            // photos a patient attaches inline, by cid, too. Without a readable size, the old
+            // byte rule: named and 100 KB or more is a file, an unnamed image under 64 KB is not.
+            let shownByHTML = f.contentID.map { cids.contains($0.lowercased()) } ?? false
+            let inlinePicture = f.contentType.hasPrefix("image/") && f.isInline && f.filename == nil
+            if shownByHTML || inlinePicture {
+                if let size = ImageStructure.dimensions(f.bytes) {
+                    if BodyPicture.isDecoration(size) { continue }
+                } else if shownByHTML ? (f.filename == nil || f.bytes.count < Self.bodyPictureBytes) : f.bytes.count < 64 * 1024 {
+                    continue
+                }
             }
-            if f.contentType.hasPrefix("image/"), f.isInline, f.filename == nil, f.bytes.count < 64 * 1024 { continue }
             if ["application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature",
                 "application/pgp-keys", "message/delivery-status", "text/rfc822-headers", "message/disposition-notification"]
                 .contains(f.contentType)
