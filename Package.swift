@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "MailIntake", "MIMEParser",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

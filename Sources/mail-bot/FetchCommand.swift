@@ -29,40 +29,22 @@ struct FetchCommand: AsyncParsableCommand {
             throw CommandFailure.runtime("cannot create \(to): \(error.localizedDescription)")
         }
         let mailbox = settings.mailbox.makeMailbox()
-        var written = 0
-        var skipped: [String] = []
+        let outcome: MailboxExport.Outcome
         do {
-            for entry in try await mailbox.all() {
-                do {
-                    let bytes = try await mailbox.fetch(entry, maxBytes: settings.maxMessageBytes)
-                    try write(bytes, to: URL(fileURLWithPath: to).appendingPathComponent("\(entry.uid).eml"))
-                    written += 1
-                } catch let error as TransportError {
-                    guard case .messageTooLarge = error.code else { throw error }
-                    skipped.append("\(entry.uid)")
-                    FileHandle.standardError.write(Data("mail-bot: skipped: \(error)\n".utf8))
-                }
-            }
-        } catch let error as TransportError {
+            outcome = try await MailboxExport(folder: to, maxBytes: settings.maxMessageBytes).run(from: mailbox)
+        } catch let error as FileStoreError {
+            throw CommandFailure.runtime("cannot write: \(error)")
+        } catch {
             throw CommandFailure.runtime("\(error)")
         }
         if let imap = mailbox as? CurlIMAPMailbox { await imap.close() }
-        print(written)
-        if !skipped.isEmpty {
-            FileHandle.standardError.write(
-                Data("mail-bot: \(skipped.count) message(s) over max_message_bytes not copied: UIDs \(skipped.joined(separator: ", "))\n".utf8))
+        print(outcome.written)
+        for skipped in outcome.skipped {
+            FileHandle.standardError.write(Data("mail-bot: skipped: \(skipped.reason)\n".utf8))
         }
-    }
-
-    /// Written under a temporary name and renamed, so DIR never holds half a message.
-    private func write(_ bytes: [UInt8], to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: temporary, to: url)
-        } catch {
-            throw CommandFailure.runtime("cannot write \(url.path): \(error.localizedDescription)")
+        if !outcome.skipped.isEmpty {
+            FileHandle.standardError.write(
+                Data("mail-bot: \(outcome.skipped.count) message(s) over max_message_bytes not copied: UIDs \(outcome.skipped.map { "\($0.uid)" }.joined(separator: ", "))\n".utf8))
         }
     }
 }

@@ -25,6 +25,12 @@ enum Main {
     /// would use 64 for usage errors; the contract says 2) with a one-line reason on stderr.
     static func main() async {
         do {
+            // `parse` with a long list of files skips ArgumentParser (see ParseJob).
+            let arguments = CommandLine.arguments
+            if arguments.count > 2, arguments[1] == "parse", let job = ParseJob.plainArguments(arguments[2...]) {
+                try job.run()
+                return
+            }
             var command = try MailBot.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

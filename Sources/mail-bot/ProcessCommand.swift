@@ -48,7 +48,9 @@ struct ProcessCommand: AsyncParsableCommand {
         let store: CaseFolderStore
         let sender: FileOutbox
         do {
-            store = try CaseFolderStore(root: casesPath)
+            store = try CaseFolderStore(
+                root: casesPath, permissions: settings?.cases.permissions ?? .default,
+                boardDays: settings?.cases.boardDays ?? 60)
         } catch {
             throw CommandFailure.runtime("cannot use the cases folder: \(error)")
         }

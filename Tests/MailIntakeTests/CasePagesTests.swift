@@ -51,23 +51,6 @@ import Testing
         #expect(HTMLText.href("attachments/x\"y.pdf") == "attachments/x%22y.pdf")
     }
 
-    @Test func theIndexListsNewestFirstWithAutomaticMessagesApart() {
-        let base = Date(timeIntervalSince1970: 1_795_511_700)
-        let cases = [
-            SampleCase.make(id: "SMO-2026-000001", receivedAt: base),
-            SampleCase.make(id: "SMO-2026-000002", receivedAt: base.addingTimeInterval(7200), subject: "Out of office", issues: [.automaticMessage]),
-            SampleCase.make(id: "SMO-2026-000003", receivedAt: base.addingTimeInterval(3600), subject: Self.hostile),
-        ]
-        let html = CaseIndexPage.render(cases, generatedAt: base)
-        let first = html.range(of: "SMO-2026-000003")!.lowerBound
-        let second = html.range(of: "SMO-2026-000001")!.lowerBound
-        let automaticHeading = html.range(of: "<h2>Automatic messages</h2>")!.lowerBound
-        let automatic = html.range(of: "SMO-2026-000002")!.lowerBound
-        #expect(first < second && second < automaticHeading && automaticHeading < automatic)
-        #expect(!html.contains("<script"))
-        #expect(CaseIndexPage.sortedNewestFirst(cases).map(\.caseId) == ["SMO-2026-000002", "SMO-2026-000003", "SMO-2026-000001"])
-    }
-
     @Test func theIndexIsRegeneratedFromTheFolders() throws {
         let scratch = ScratchFolder()
         defer { scratch.cleanup() }

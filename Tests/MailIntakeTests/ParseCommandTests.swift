@@ -91,6 +91,36 @@ import Testing
         return String(text.prefix(64))
     }
 
+    @Test func manyFilesComeOutInOrderWithAwkwardTextEscaped() throws {
+        let scratch = ScratchFolder("parse-many")
+        defer { scratch.cleanup() }
+        // Quotes, backslashes, control characters, U+2028 and non-ASCII in the subject; dates
+        // across years and zones (the command formats UTC itself).
+        let dates = ["Mon, 28 Feb 2028 23:30:00 -0100", "Thu, 01 Jan 1970 00:00:00 +0000", "Sat, 31 Dec 2039 23:59:59 +0000"]
+        var files: [String] = []
+        for index in 0..<250 {
+            let subject = "=?UTF-8?B?\(Data("N°\(index) \"q\" back\\slash tab\t bell\u{07} line\u{2028}sep".utf8).base64EncodedString())?="
+            let text = "From: Test <t\(index)@example.net>\r\nSubject: \(subject)\r\nDate: \(dates[index % 3])\r\n\r\nBody \(index)\r\n"
+            let path = scratch.path + "/-m\(index).eml"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        // `--json` first and `--` before names that start with a dash.
+        let run = try ProcessCommandTests.run(["parse", "--json", "--"] + files)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == files.count)
+        let expectedDates = ["2028-02-29T00:30:00Z", "1970-01-01T00:00:00Z", "2039-12-31T23:59:59Z"]
+        for (index, line) in lines.enumerated() {
+            let object = try Self.object(line)
+            #expect(object["subject"] as? String == "N°\(index) \"q\" back\\slash tab\t bell\u{07} line\u{2028}sep")
+            #expect(object["date"] as? String == expectedDates[index % 3])
+            let from = try #require(object["from"] as? [[String: Any]])
+            #expect(from.first?["address"] as? String == "t\(index)@example.net")
+        }
+        #expect(!run.stdout.contains("\u{2028}"), "U+2028 is escaped")
+    }
+
     @Test func anUnreadableFileExitsTwoAndNamesIt() throws {
         let missing = "/nonexistent/folder/request.eml"
         let run = try ProcessCommandTests.run(["parse", missing, "--json"])

@@ -6,19 +6,16 @@ import ZIPFoundation
 /// Files made at test time: magic-number samples and zip archives (stored or deflated,
 /// with optional lies in their headers), so no binary fixture needs committing.
 enum TestFiles {
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [UInt8](repeating: 0x11, count: 200)
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0x22, count: 200)
-    static let gif: [UInt8] = Array("GIF89a".utf8) + [UInt8](repeating: 0x01, count: 100)
+    // Whole, structurally valid pictures (ImageStructure checks them).
+    static let jpeg: [UInt8] = TestImages.jpeg()
+    static let png: [UInt8] = TestImages.png()
+    static let gif: [UInt8] = TestImages.gif()
     static let pdf: [UInt8] = Array("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n".utf8) + [UInt8](repeating: 0x20, count: 100)
     static let exe: [UInt8] = Array("MZ".utf8) + [0x90, 0x00, 0x03] + [UInt8](repeating: 0, count: 200)
     static let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1] + [UInt8](repeating: 0, count: 100)
     static let heic: [UInt8] = [0, 0, 0, 0x18] + Array("ftypheic".utf8) + [UInt8](repeating: 0, count: 100)
     static var dicom: [UInt8] { [UInt8](repeating: 0, count: 128) + Array("DICM".utf8) + [UInt8](repeating: 7, count: 100) }
-    static var bmp: [UInt8] {
-        var b: [UInt8] = Array("BM".utf8) + le32(70) + le32(0) + le32(54) + le32(40)
-        b += [UInt8](repeating: 0, count: 70 - b.count)
-        return b
-    }
+    static var bmp: [UInt8] { TestImages.bmp() }
     static var ole2Word: [UInt8] {
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
             + "Root Entry".utf16.flatMap { [UInt8($0 & 0xFF), 0] } + [0, 0]

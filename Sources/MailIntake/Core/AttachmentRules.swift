@@ -88,6 +88,12 @@ public enum AttachmentRules {
         case .success(let accepted):
             entry.detectedType = accepted.mimeType
         }
+        // A picture must open: magic bytes then noise, or data cut off in transfer, is unreadable.
+        switch ImageStructure.check(c.bytes, kind: kind) {
+        case .broken(let why): return reject(.unreadable, "the picture cannot be opened: \(why)")
+        case .sound(let size): entry.detail = size.description
+        case nil: break
+        }
         if kind == .zip {
             switch ZipInspector.inspect(c.bytes, limits: limits.zip) {
             case .rejected(let reason, let detail): return reject(reason, detail)

@@ -133,6 +133,9 @@ public enum ZipInspector {
                 items += try inspect(data, prefix: path + "!/", depth: depth + 1, limits: limits, budget: &budget)
                 continue
             }
+            if case .broken(let why) = ImageStructure.check(data, kind: kind) {
+                throw .unreadable("entry \(path): the picture cannot be opened: \(why)")
+            }
             switch AttachmentRules.judgeType(name: e.name, declaredType: nil, kind: kind) {
             case .success: items.append(Item(path: path, kind: kind))
             case .failure(let r): throw Refusal(reason: r.reason, detail: "entry \(path): \(r.detail)")

@@ -97,6 +97,13 @@ enum AtomicFiles {
         guard chmod(path, mode) == 0 else { throw FileStoreError("chmod", path, errno: errno) }
     }
 
+    /// Gives an existing folder we own to `group` with exactly `mode` (for `[cases] group`:
+    /// a share created before the setting, or by an administrator, joins the group).
+    static func adopt(_ path: String, group: gid_t, mode: mode_t) throws {
+        guard chown(path, uid_t.max, group) == 0 else { throw FileStoreError("chgrp", path, errno: errno) }
+        guard chmod(path, mode) == 0 else { throw FileStoreError("chmod", path, errno: errno) }
+    }
+
     /// Like ``makeDirectory(_:mode:)``, creating missing parents first (with the same mode).
     static func makeDirectoryWithParents(_ path: String, mode: mode_t) throws {
         let parent = (path as NSString).deletingLastPathComponent

@@ -50,16 +50,31 @@ public struct CaseFolderStore: Sendable {
     public struct Permissions: Sendable, Equatable {
         public var folderMode: UInt16
         public var fileMode: UInt16
-        public init(folderMode: UInt16 = 0o700, fileMode: UInt16 = 0o600) {
+        /// The group that may read the share (`[cases] group`): the folders are set-group-ID,
+        /// so everything created inside them belongs to it as well.
+        public var group: UInt32?
+        public init(folderMode: UInt16 = 0o700, fileMode: UInt16 = 0o600, group: UInt32? = nil) {
             self.folderMode = folderMode
             self.fileMode = fileMode
+            self.group = group
         }
         public static let `default` = Permissions()
+
+        /// Folders 0750 with set-group-ID and files 0640, in `group` (the group's numeric id).
+        public static func shared(group: UInt32) -> Permissions {
+            Permissions(folderMode: 0o2750, fileMode: 0o640, group: group)
+        }
     }
 
     /// The absolute path of the shared folder.
     public let root: String
     public let permissions: Permissions
+    /// The rows the board, the archive pages, the calendar and the spreadsheet are built from.
+    public let rows: CaseRowStore
+    /// Cases received longer ago than this move from the board to the monthly archive pages.
+    public let boardDays: Int
+    /// The office's time zone: what "today" and an archive month mean on the pages.
+    public let timeZone: TimeZone
 
     var folderMode: mode_t { mode_t(permissions.folderMode) }
     var fileMode: mode_t { mode_t(permissions.fileMode) }
@@ -68,15 +83,23 @@ public struct CaseFolderStore: Sendable {
     /// Where messages that could not be turned into a case are kept, with the reason.
     public var failedFolder: String { root + "/.failed" }
 
-    /// Opens (creating when missing) the shared folder at `root`.
-    public init(root: String, permissions: Permissions = .default) throws {
+    /// Opens (creating when missing) the shared folder at `root`. `rows` defaults to a row
+    /// store of its own in `.mail-bot/board.sqlite`; the daemon passes the journal's.
+    public init(
+        root: String, permissions: Permissions = .default, rows: CaseRowStore? = nil, boardDays: Int = 60,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+    ) throws {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         self.root = absolute
         self.permissions = permissions
+        self.boardDays = boardDays
+        self.timeZone = timeZone
         try AtomicFiles.makeDirectoryWithParents(absolute, mode: mode_t(permissions.folderMode))
-        for folder in [stateFolder, incomingFolder] {
+        for folder in [absolute, absolute + "/.mail-bot", absolute + "/.incoming"] {
             try AtomicFiles.makeDirectory(folder, mode: mode_t(permissions.folderMode))
+            if let group = permissions.group { try AtomicFiles.adopt(folder, group: gid_t(group), mode: mode_t(permissions.folderMode)) }
         }
+        self.rows = try rows ?? CaseRowStore(path: absolute + "/.mail-bot/board.sqlite", fileMode: mode_t(permissions.fileMode))
     }
 
     /// The folder of case `id`.
@@ -112,6 +135,9 @@ public struct CaseFolderStore: Sendable {
         let temp = incomingFolder + "/" + id + "." + AtomicFiles.randomToken()
         var intakeCase = contents.intakeCase
         let paths = try finalPaths(contents.files, existing: { _ in [] }, patching: &intakeCase)
+        // The row first: a crash after it leaves a row whose folder the redo writes; a crash
+        // before it a case the board would never show.
+        try upsertRow(of: intakeCase)
         do {
             try AtomicFiles.makeDirectory(temp, mode: folderMode)
             try AtomicFiles.makeDirectory(temp + "/attachments", mode: folderMode)
@@ -131,6 +157,7 @@ public struct CaseFolderStore: Sendable {
             try AtomicFiles.moveIntoPlace(temp, to: final)
         } catch {
             AtomicFiles.removeTree(temp)
+            try? rows.delete(caseId: id)
             throw error
         }
     }
@@ -155,16 +182,10 @@ public struct CaseFolderStore: Sendable {
             try AtomicFiles.makeDirectory(dir + "/" + path.folder, mode: folderMode)
             try AtomicFiles.createOnce(dir + "/" + path.folder + "/" + path.name, bytes: file.bytes, mode: fileMode)
         }
+        try upsertRow(of: intakeCase)
         try AtomicFiles.replace(dir + "/summary.html", bytes: Array(CaseSummaryPage.render(intakeCase).utf8), mode: fileMode)
         try AtomicFiles.replace(dir + "/case.json", bytes: intakeCase.jsonBytes(), mode: fileMode)
         return intakeCase
-    }
-
-    /// Regenerates `CASES/index.html` from every readable `case.json`.
-    public func regenerateIndex(generatedAt: Date) throws {
-        let cases = caseIds().compactMap { try? readCase($0) }
-        let page = CaseIndexPage.render(cases, generatedAt: generatedAt)
-        try AtomicFiles.replace(root + "/index.html", bytes: Array(page.utf8), mode: fileMode)
     }
 
     /// Keeps a message that could not become a case: `.failed/<timestamp>-<sha>.eml` and a

@@ -50,6 +50,40 @@ struct FetchCommandTests {
         #expect(!run.stderr.contains(server.password))
     }
 
+    @Test("copies a large mailbox through pipelined fetches: every byte, in order, the oversized ones skipped and named")
+    func pipelinedExport() throws {
+        let server = try DovecotServer()
+        // 70 messages, more than the pipeline's window several times over; every 9th is over
+        // max_message_bytes (so a refusal lands in the middle of a window).
+        let messages = (1...70).map { index -> [UInt8] in
+            let filler = String(repeating: "line \(index) of a request body\r\n", count: index % 9 == 0 ? 400 : 1 + index % 5)
+            return DovecotServer.message(subject: "Bulk \(index)", body: filler)
+        }
+        try server.seed(messages)
+        let scratch = server.directory.appendingPathComponent("scratch")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let passwordFile = scratch.appendingPathComponent("password").path
+        try "\(server.password)\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let config = try Self.writeConfiguration(for: server, credential: "password_file = \"\(passwordFile)\"\nmax_message_bytes = 8000", in: scratch)
+        let target = scratch.appendingPathComponent("export").path
+        let run = try ProcessCommandTests.run(["fetch", "--config", config, "--to", target])
+        #expect(run.status == 0, "\(run.stderr)")
+        let oversized = (1...70).filter { $0 % 9 == 0 }
+        #expect(run.stdout == "\(70 - oversized.count)\n")
+        #expect(run.stderr.contains("UIDs \(oversized.map(String.init).joined(separator: ", "))"))
+        for (index, message) in messages.enumerated() {
+            let file = URL(fileURLWithPath: target).appendingPathComponent("\(index + 1).eml")
+            if oversized.contains(index + 1) {
+                #expect(!FileManager.default.fileExists(atPath: file.path))
+            } else {
+                #expect([UInt8](try Data(contentsOf: file)) == message, "UID \(index + 1)")
+            }
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: target).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+        #expect(try server.seenUIDs().isEmpty)
+    }
+
     @Test("an unset password variable exits 1 with a reason naming the host and the variable")
     func unsetPasswordVariable() throws {
         let server = try DovecotServer()

@@ -79,25 +79,18 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
 
     // MARK: More than the protocol needs
 
-    /// Fetches each message in turn (one UID FETCH BODY.PEEK[] per message, as `fetch` does)
-    /// and hands its bytes to `body` on the mailbox's queue: one hop onto the queue for the
-    /// whole list instead of two thread switches per message. For exports and bulk catch-up.
-    /// `body` returning false stops early.
+    /// Fetches the messages in order and hands each one's bytes (or why it was refused) to
+    /// `body` on the mailbox's queue: one UID FETCH BODY.PEEK[] per message, pipelined up to
+    /// `IMAPSession.fetchWindow` commands deep on the one connection, and one hop onto the
+    /// queue for the whole list. For exports and bulk catch-up. `body` returning false stops
+    /// early. Only refusals for size come to `body`; other errors are thrown.
     public func fetchEach(
         _ entries: [MailboxEntry], maxBytes: Int,
         _ body: @escaping @Sendable (MailboxEntry, Result<[UInt8], TransportError>) -> Bool
     ) async throws {
         let limit = min(maxBytes, settings.maxMessageBytes)
         try await withSession { session throws(TransportError) in
-            for entry in entries {
-                let result: Result<[UInt8], TransportError>
-                do throws(TransportError) {
-                    result = .success(try session.fetch(entry, maxBytes: limit))
-                } catch {
-                    if case .messageTooLarge = error.code { result = .failure(error) } else { throw error }
-                }
-                if !body(entry, result) { break }
-            }
+            try session.fetchPipelined(entries, maxBytes: limit, body)
         }
     }
 

@@ -22,6 +22,8 @@ package final class IMAPConnection {
     private let stallMilliseconds: Int32
     private var nextTag = 1
     private let buffer: UnsafeMutableRawBufferPointer
+    /// Responses read past the one a `receive` waited for, kept for the next `receive`.
+    private var pending: [IMAPResponse] = []
 
     /// Connects and logs in; throws a `TransportError` naming the host and what went wrong.
     package init(options: CurlConnectionOptions, maxLiteral: Int) throws(TransportError) {
@@ -97,10 +99,27 @@ package final class IMAPConnection {
     package func run(
         _ command: String, operation: String, mailbox: String?, uid: UInt32?, maxLiteral: Int? = nil
     ) throws(TransportError) -> Completion {
+        let tag = try begin(command, operation: operation, mailbox: mailbox, uid: uid, maxLiteral: maxLiteral)
+        return try finish(tag: tag, operation: operation, mailbox: mailbox, uid: uid)
+    }
+
+    /// Sends a command without waiting for its answer and returns its tag; `finish(tag:)`
+    /// reads the answer. Commands may be pipelined (RFC 3501 §5.5): answers come back in
+    /// order, so calling `finish` for each tag in turn gives each command its own untagged
+    /// responses. `maxLiteral`, when given, applies from now on.
+    package func begin(
+        _ command: String, operation: String, mailbox: String?, uid: UInt32?, maxLiteral: Int? = nil
+    ) throws(TransportError) -> String {
         let tag = "M\(nextTag)"
         nextTag += 1
         try send(Array("\(tag) \(command)\r\n".utf8), operation: operation, mailbox: mailbox, uid: uid)
         if let maxLiteral { reader.maxLiteral = maxLiteral }
+        return tag
+    }
+
+    /// Reads responses up to the tagged completion of `tag`: the untagged responses since the
+    /// previous completion, and the status.
+    package func finish(tag: String, operation: String, mailbox: String?, uid: UInt32?) throws(TransportError) -> Completion {
         var untagged: [IMAPUntagged] = []
         var completion: (IMAPStatus, String)?
         try receive(operation: operation, mailbox: mailbox, uid: uid, deadline: nil) { response in
@@ -152,6 +171,16 @@ package final class IMAPConnection {
         stop: StopSignal? = nil, handle: (IMAPResponse) throws -> Bool
     ) throws(TransportError) -> Bool {
         var done = false
+        // Responses that arrived in the same read as an earlier command's completion
+        // (pipelined commands) come first.
+        while !done, !pending.isEmpty {
+            let response = pending.removeFirst()
+            do {
+                done = try handle(response)
+            } catch {
+                throw TransportError(.other, host: host, mailbox: mailbox, uid: uid, operation: operation, curlText: "\(error)")
+            }
+        }
         while !done {
             switch easy.receive(into: buffer) {
             case .success(0):
@@ -159,7 +188,10 @@ package final class IMAPConnection {
             case .success(let count):
                 do {
                     try reader.feed(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { response in
-                        if done { return }
+                        if done {
+                            pending.append(response)
+                            return
+                        }
                         done = try handle(response)
                     }
                 } catch {

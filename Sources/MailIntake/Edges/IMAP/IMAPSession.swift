@@ -33,7 +33,7 @@ final class IMAPSession {
     }
 
     /// Notes EXISTS / UIDVALIDITY / UIDNEXT wherever they turn up.
-    private func absorb(_ untagged: [IMAPUntagged]) {
+    func absorb(_ untagged: [IMAPUntagged]) {
         for response in untagged {
             switch response.parse() {
             case .exists(let count): exists = count
@@ -190,7 +190,7 @@ final class IMAPSession {
 
     /// A UID from another UIDVALIDITY names a different message (the mailbox was rebuilt):
     /// acting on it could touch the wrong mail, so refuse.
-    private func checkValidity(_ entry: MailboxEntry, operation: String) throws(TransportError) {
+    func checkValidity(_ entry: MailboxEntry, operation: String) throws(TransportError) {
         let parts = entry.key.split(separator: ":")
         guard parts.count == 3, parts[0] == "imap", let validity = UInt32(parts[1]) else { return }
         guard validity == uidValidity else {

@@ -1,0 +1,109 @@
+import Foundation
+
+/// What the board, the archive pages, the calendar and the spreadsheet need to know of one
+/// case: a flat row derived from `case.json`, kept in the row store so that the pages are
+/// built without reading any case folder.
+///
+/// A row is a pure function of the case (``init(_:)``); the store keeps one per case and
+/// replaces it whenever the case is written.
+public struct CaseRow: Sendable, Equatable {
+    public var caseId: String
+    public var receivedAt: Date
+    public var subject: String?
+    public var requesterKind: IntakeCase.Requester.Kind
+    public var requesterName: String
+    public var requesterEmail: String
+    public var patientName: String?
+    public var patientOnBehalf: Bool
+    public var relationship: String?
+    public var language: IntakeCase.Language
+    public var service: IntakeCase.Service
+    public var phone: String?
+    public var preferredContact: IntakeCase.Requester.PreferredContact
+    public var issues: [IntakeCase.IssueCode]
+    public var callbackDue: Date
+    public var timeZone: String
+    public var booked: IntakeCase.Callback.Slot?
+    /// When the message our latest acknowledgement answered arrived (nil: none sent or queued).
+    public var acknowledgedAt: Date?
+    /// The latest follow-up that joined the case, and how many there are.
+    public var lastFollowUpAt: Date?
+    public var followUpCount: Int
+    public var replyStatus: IntakeCase.Reply.Status
+    public var replyReason: String?
+    /// A delivery report came back about one of our replies (the acknowledgement bounced).
+    public var bounced: Bool
+
+    public init(
+        caseId: String, receivedAt: Date, subject: String? = nil, requesterKind: IntakeCase.Requester.Kind = .patient,
+        requesterName: String, requesterEmail: String, patientName: String? = nil, patientOnBehalf: Bool = false,
+        relationship: String? = nil, language: IntakeCase.Language = .en, service: IntakeCase.Service = .recordsReview,
+        phone: String? = nil, preferredContact: IntakeCase.Requester.PreferredContact = .unknown,
+        issues: [IntakeCase.IssueCode] = [], callbackDue: Date, timeZone: String = "Europe/London",
+        booked: IntakeCase.Callback.Slot? = nil, acknowledgedAt: Date? = nil, lastFollowUpAt: Date? = nil,
+        followUpCount: Int = 0, replyStatus: IntakeCase.Reply.Status = .sent, replyReason: String? = nil,
+        bounced: Bool = false
+    ) {
+        self.caseId = caseId
+        self.receivedAt = receivedAt
+        self.subject = subject
+        self.requesterKind = requesterKind
+        self.requesterName = requesterName
+        self.requesterEmail = requesterEmail
+        self.patientName = patientName
+        self.patientOnBehalf = patientOnBehalf
+        self.relationship = relationship
+        self.language = language
+        self.service = service
+        self.phone = phone
+        self.preferredContact = preferredContact
+        self.issues = issues
+        self.callbackDue = callbackDue
+        self.timeZone = timeZone
+        self.booked = booked
+        self.acknowledgedAt = acknowledgedAt
+        self.lastFollowUpAt = lastFollowUpAt
+        self.followUpCount = followUpCount
+        self.replyStatus = replyStatus
+        self.replyReason = replyReason
+        self.bounced = bounced
+    }
+
+    /// The row of `c`, as the board shows it.
+    public init(_ c: IntakeCase) {
+        let followUps = c.followUps ?? []
+        self.init(
+            caseId: c.caseId, receivedAt: c.receivedAt, subject: c.subject, requesterKind: c.requester.kind,
+            requesterName: c.requester.name, requesterEmail: c.requester.email, patientName: c.patient.name,
+            patientOnBehalf: c.patient.onBehalf, relationship: c.patient.relationship, language: c.language,
+            service: c.service, phone: c.requester.phone, preferredContact: c.requester.preferredContact,
+            issues: c.issues, callbackDue: c.callback.due, timeZone: c.callback.timeZone, booked: c.callback.booked,
+            acknowledgedAt: CaseRow.acknowledgedAt(c), lastFollowUpAt: followUps.map(\.receivedAt).max(),
+            followUpCount: followUps.count, replyStatus: c.reply.status, replyReason: c.reply.reason,
+            bounced: !(c.reply.deliveryFailures ?? []).isEmpty)
+    }
+
+    /// Auto-replies, list mail, delivery reports and what the spam filter marked: shown apart.
+    public var isAutomaticOrSpam: Bool {
+        issues.contains(.automaticMessage) || issues.contains(.suspectedSpam)
+    }
+
+    /// The requester wrote again after the message our latest acknowledgement answered.
+    public var hasUnansweredFollowUp: Bool {
+        guard let last = lastFollowUpAt else { return false }
+        guard let acknowledgedAt else { return true }
+        return last > acknowledgedAt
+    }
+
+    /// Our acknowledgements are numbered by the message they answer (`<id.ack-n@…>`: 1 is
+    /// the request, n ≥ 2 the follow-up stored as `messages/n.eml`); that message's arrival
+    /// is when we acknowledged.
+    static func acknowledgedAt(_ c: IntakeCase) -> Date? {
+        guard let id = c.reply.messageId, let marker = id.range(of: ".ack-") else { return nil }
+        let digits = id[marker.upperBound...].prefix { $0.isNumber }
+        guard let sequence = Int(digits) else { return nil }
+        if sequence <= 1 { return c.receivedAt }
+        let stored = "messages/\(sequence).eml"
+        return c.followUps?.first { $0.storedAs == stored }?.receivedAt ?? c.followUps?.last?.receivedAt
+    }
+}
