@@ -13,10 +13,11 @@ extension PollService {
             failedFolder: folders.failed, maxMessageBytes: configuration.maxMessageBytes,
             journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
-        let store = try CaseFolderStore(
-            root: configuration.cases.path, permissions: configuration.cases.permissions, boardDays: configuration.cases.boardDays)
-        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
+        let store = try CaseFolderStore(
+            root: configuration.cases.path, permissions: configuration.cases.permissions,
+            rows: try CaseRowStore(journal: journal), boardDays: configuration.cases.boardDays)
+        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let runner = IntakeRunner(
             planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
         return try PollService(

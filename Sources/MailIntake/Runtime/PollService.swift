@@ -123,6 +123,7 @@ public actor PollService {
                 }
                 observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
             }
+            if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled, journal.records.values.contains(where: { $0.replyStatus == "queued" }) {
                 _ = await retryQueuedReplies()
             }
