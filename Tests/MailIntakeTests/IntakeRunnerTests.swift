@@ -224,7 +224,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: setup.store.folder(of: c.caseId) + "/reply.eml"))
     }
 
-    @Test func aCaseThatCannotBeWrittenKeepsTheMessageInTheFailedFolder() async throws {
+    @Test func aCaseFolderThatCannotBeWrittenIsTheEnvironmentsTroubleNotTheMessages() async throws {
         let setup = try Setup()
         defer { setup.scratch.cleanup() }
         // Sabotage the staging folder: a file where the store builds cases.
@@ -232,12 +232,9 @@ import Testing
         try FileManager.default.removeItem(atPath: incoming)
         try Array("x".utf8).write(to: incoming)
         let raw = try Self.sample("15-missing-description.eml")
-        let outcome = try await setup.runner.process(raw, receivedAt: Self.now, now: Self.now)
-        #expect(outcome.kind == .failed)
-        let kept = try #require(outcome.failedMessagePath)
-        #expect(try AtomicFiles.readAll(kept) == raw)
-        let reason = String(decoding: try AtomicFiles.readAll(kept.replacingOccurrences(of: ".eml", with: ".reason.txt")), as: UTF8.self)
-        #expect(reason.contains(".incoming"))
+        // Thrown (the caller leaves the message in the inbox), never filed as a failed message.
+        await #expect(throws: FileStoreError.self) { try await setup.runner.process(raw, receivedAt: Self.now, now: Self.now) }
+        #expect(!FileManager.default.fileExists(atPath: setup.store.failedFolder))
         // Once the folder is repaired, the same message becomes its case under the id it was given.
         try FileManager.default.removeItem(atPath: incoming)
         try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: false)

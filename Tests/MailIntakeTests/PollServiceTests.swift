@@ -107,7 +107,9 @@ import Testing
         defer { rig.scratch.cleanup() }
         _ = try await rig.service(rig.configuration(readOnly: true)).runCycle()
         // Simulate the crash: the case and the reply exist, the journal and the mailbox do not know.
-        try FileManager.default.removeItem(atPath: rig.scratch.path + "/state/journal.jsonl")
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: rig.scratch.path + "/state/journal.sqlite" + suffix)
+        }
         let report = try await rig.service(rig.configuration()).runCycle()
         #expect(report.processed == 1)
         #expect(rig.files("cases").filter { $0.hasPrefix("SMO-") } == ["SMO-2026-000001"])
@@ -126,8 +128,8 @@ import Testing
         let status = try #require(try PollStatus.read(from: rig.scratch.path + "/state/status.json"))
         #expect(status.failures.messages == 1)
         #expect(status.failures.lastError == "message too-large")
-        let journal = try PollJournal(path: rig.scratch.path + "/state/journal.jsonl")
-        #expect(journal.count(.tooLarge) == 1)
+        let journal = MessageJournal(database: try JournalDatabase.open(path: rig.scratch.path + "/state/journal.sqlite"))
+        #expect(try journal.total(.tooLarge) == 1)
     }
 
     @Test func anUnreachableMailboxFailsTheCycleAndIsRecorded() async throws {
@@ -196,11 +198,13 @@ import Testing
     /// A poll service over `mailbox` with the default clinic configuration, cases and state
     /// inside `scratch`, and replies handed to `sender`; the store is returned to read cases back.
     static func service(
-        mailbox: any Mailbox, sender: any MailSender, in scratch: ScratchFolder
+        mailbox: any Mailbox, sender: any MailSender, in scratch: ScratchFolder,
+        backoff: OutboxBackoff = OutboxBackoff(base: 0, cap: 0, jitter: 0)
     ) throws -> (service: PollService, store: CaseFolderStore) {
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let store = try CaseFolderStore(root: scratch.path + "/cases")
-        let runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
+        var runner = IntakeRunner(planner: IntakePlanner(configuration: .default), store: store, sender: sender, logger: logger)
+        runner.backoff = backoff
         let service = try PollService(
             mailbox: mailbox, runner: runner,
             settings: .init(

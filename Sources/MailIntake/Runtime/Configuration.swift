@@ -29,6 +29,10 @@ public struct Configuration: Sendable, Hashable {
     /// nil when the file has no `[monitoring]` section: no HTTP listener.
     public var monitoring: MonitoringSection?
     public var intake: IntakeSection
+    /// `[clinic]`: what the replies tell people (defaults when absent).
+    public var clinic = ClinicDetails()
+    /// `[replies]`: limits on automatic replies and the template folder (defaults when absent).
+    public var replies = RepliesSection()
     /// Where the configuration came from: the file's path, or "the embedded default".
     public var source: String
     /// Legal but risky settings (plaintext to a non-loopback host), to log once at start-up.
@@ -147,6 +151,29 @@ public struct PollSection: Sendable, Hashable {
     public var intervalSeconds: Int
     /// Wait with IMAP IDLE between polls when the server offers it.
     public var idle: Bool
+    /// Tries of one message that never finished (the intake crashed or hung) before the
+    /// message goes to the failed folder unread, so that the mail behind it flows.
+    public var maxAttempts: Int = ConfigurationSchema.defaultMaxAttempts
+    /// The longest one message's intake may take; past it the process exits so that its
+    /// supervisor restarts it (the attempt stays counted).
+    public var messageTimeoutSeconds: Int = ConfigurationSchema.defaultMessageTimeoutSeconds
+
+    public init(intervalSeconds: Int, idle: Bool) {
+        self.intervalSeconds = intervalSeconds
+        self.idle = idle
+    }
+}
+
+/// `[replies]`: limits on the automatic replies.
+public struct RepliesSection: Sendable, Hashable {
+    /// At most this many automatic replies to one address per day (UTC); 0 means no replies.
+    public var maxPerRecipientPerDay: Int = ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay
+    /// A folder of `en.mustache`, `fr.mustache`, `ar.mustache` overriding the built-in templates.
+    public var templates: String?
+
+    public init(templates: String? = nil) {
+        self.templates = templates
+    }
 }
 
 /// `[monitoring]`: the loopback HTTP listener for /healthz, /metrics and the status page.

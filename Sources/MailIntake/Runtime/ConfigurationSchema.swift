@@ -14,13 +14,15 @@ enum ConfigurationSchema {
         ("outbox", ["path", "from"]),
         ("cases", ["path", "group", "board_days"]),
         ("journal", ["path"]),
-        ("poll", ["interval_seconds", "idle"]),
+        ("poll", ["interval_seconds", "idle", "max_attempts", "message_timeout_seconds"]),
         ("monitoring", ["listen", "outbox_max_age_seconds", "min_free_bytes"]),
+        ("replies", ["max_per_recipient_per_day", "templates"]),
         ("intake", [
             "message_id_domain", "own_addresses", "sponsor_domains", "closures", "time_zone",
             "office_close_hour", "max_file_bytes", "max_images", "records_review_price",
             "records_and_images_review_price",
         ]),
+        ("clinic", ["name", "phone", "images_phone", "terms_url", "administrators"]),
     ]
 
     static var sectionNames: [String] { sections.map(\.name) }
@@ -38,6 +40,12 @@ enum ConfigurationSchema {
     /// Give up when the server sends nothing for this long (curl's low-speed limit).
     static let defaultTimeoutSeconds = 60
     static let defaultIntervalSeconds = 60
+    /// Tries of one message that never finished (crash, hang) before it goes to Failed.
+    static let defaultMaxAttempts = 3
+    /// One message's intake may take this long; past it the process exits (and is restarted).
+    static let defaultMessageTimeoutSeconds = 600
+    /// Automatic replies to one address per day.
+    static let defaultMaxRepliesPerRecipientPerDay = 5
     /// /healthz: a reply unsent for an hour means the outbox is stuck.
     static let defaultOutboxMaxAgeSeconds = 3600
     /// /healthz: below 256 MiB free, a few large requests could fill the disk.

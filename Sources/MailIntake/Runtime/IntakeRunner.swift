@@ -26,13 +26,19 @@ public struct IntakeOutcome: Sendable, Equatable {
 }
 
 /// Processes one raw message end to end: parse, find its case (the same message again →
-/// nothing changes; a follow-up → the existing case), plan (the pure rules), send or queue
-/// the acknowledgement, write the case folder, regenerate `index.html`.
+/// nothing changes; a follow-up → the existing case), plan (the pure rules), write the case
+/// folder with the reply in it as `pending`, hand the reply to the sender, record the outcome
+/// (outbox row, then `case.json`), regenerate `index.html`.
+///
+/// The order is the point (docs/operations.md): the case is durable before anything leaves,
+/// so a crash can never leave a patient holding a reference to a case that does not exist,
+/// and a message seen again whose reply is still `pending` only has that reply settled (sent
+/// unless the outbox records it sent), never a second case or a second reply.
 ///
 /// Everything is done holding the store's lock, so two processes never race on one message.
-/// A message whose case cannot be written is kept under `CASES/.failed/` with the reason:
-/// never a crash, never a silent drop. Only when even that is impossible does it throw, so
-/// that the caller leaves the message in the mailbox for the next attempt.
+/// Trouble of the environment (disk full, share unavailable, permission denied) is thrown, so
+/// that the caller leaves the message in the mailbox; a message that cannot become a case for
+/// reasons of its own is kept under `CASES/.failed/` with the reason: never a silent drop.
 public struct IntakeRunner: Sendable {
     public var planner: IntakePlanner
     public var store: CaseFolderStore
@@ -41,6 +47,11 @@ public struct IntakeRunner: Sendable {
     /// The daemon's SQLite journal (nil for `process`, which has none): the outbox, and the
     /// tables other parts register (see ``JournalMigrations``).
     public var journal: JournalDatabase?
+    /// When to try the mail server again (shared with the outbox worker).
+    public var backoff = OutboxBackoff()
+    /// `[replies] max_per_recipient_per_day`: nil for no cap (`process`).
+    public var dailyReplyLimit: Int?
+    public var metrics: IntakeMetrics?
 
     public init(
         planner: IntakePlanner, store: CaseFolderStore, sender: any MailSender, logger: Logger,
@@ -70,6 +81,8 @@ public struct IntakeRunner: Sendable {
                 return outcome
             }
         } catch {
+            // Not the message's fault: leave it where it is, to be tried when the trouble ends.
+            if IntakeTrouble.isEnvironment(error) { throw error }
             let reason = "could not process the message: \(error)"
             let path = try store.recordFailure(raw: raw, sha256: digest, reason: reason, at: now)
             logger.error(
@@ -91,7 +104,9 @@ public struct IntakeRunner: Sendable {
         if let known = session.caseId(forMessageKeys: keys) {
             if store.caseExists(known) {
                 logger.info("message already processed", metadata: ["case.id": "\(known)"])
-                return IntakeOutcome(kind: .alreadyProcessed, caseId: known, reply: nil)
+                // A crash may have come after the case was written and before its reply was settled.
+                let reply = try await settlePendingReply(of: known, now: now)
+                return IntakeOutcome(kind: .alreadyProcessed, caseId: known, reply: reply)
             }
             reservedId = known
         }
@@ -103,7 +118,8 @@ public struct IntakeRunner: Sendable {
         if let existing, let id = view.messageID, existing.followUps?.contains(where: { $0.messageId == id }) == true {
             // Joined before, but the registry was not saved (a crash): nothing to do again.
             session.record(messageKeys: keys, caseId: existing.caseId)
-            return IntakeOutcome(kind: .alreadyProcessed, caseId: existing.caseId, reply: nil)
+            let reply = try await settlePendingReply(of: existing.caseId, now: now)
+            return IntakeOutcome(kind: .alreadyProcessed, caseId: existing.caseId, reply: reply)
         }
         let caseId: String
         if let existing {
@@ -119,8 +135,10 @@ public struct IntakeRunner: Sendable {
 
         var plan = planner.plan(view, receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existing)
         if existing == nil { plan.intakeCase.subject = view.subject.isEmpty ? nil : view.subject }
-        if let reply = plan.reply {
-            plan.intakeCase.reply = await send(reply, recordedAs: plan.intakeCase.reply, caseId: caseId)
+        if plan.reply != nil {
+            // Written into the case first; sent only once the case is durable (below).
+            plan.intakeCase.reply.status = .pending
+            plan.intakeCase.reply.reason = nil
         }
 
         let files = plan.files.map { CaseFile(relativePath: $0.storedAs, bytes: $0.bytes) }
@@ -131,15 +149,20 @@ public struct IntakeRunner: Sendable {
                 let base = plan.messageStoredAs.hasSuffix(".eml") ? String(plan.messageStoredAs.dropLast(4)) : plan.messageStoredAs
                 extra.append(CaseFile(relativePath: base + "-reply.eml", bytes: reply.bytes))
             }
-            try store.update(plan.intakeCase, newFiles: files + extra)
+            plan.intakeCase = try store.update(plan.intakeCase, newFiles: files + extra)
             session.record(messageKeys: keys, caseId: caseId)
         } else {
             try store.create(.init(intakeCase: plan.intakeCase, original: raw, files: files, reply: plan.reply?.bytes))
         }
+        recordSlots(of: plan.intakeCase)
         if let ack = plan.intakeCase.reply.messageId, plan.reply != nil {
             session.recordAcknowledgement(ack, caseId: caseId)
         }
         try session.save()
+        // The case is durable with its reply pending: now, and only now, the reply leaves.
+        if let reply = plan.reply, let id = plan.intakeCase.reply.messageId, let sequence = OutboxJournal.sequence(fromMessageID: id) {
+            plan.intakeCase = try await deliver(reply, sequence: sequence, in: plan.intakeCase, now: now)
+        }
         try noteDeliveryFailures(plan.actions, receivedAt: receivedAt, session: session)
 
         logger.info(
@@ -170,27 +193,6 @@ public struct IntakeRunner: Sendable {
         return nil
     }
 
-    /// Hands the acknowledgement to the sender and says what happened, in the case's terms.
-    private func send(_ mail: OutgoingMail, recordedAs planned: IntakeCase.Reply, caseId: String) async -> IntakeCase.Reply {
-        var reply = planned
-        do {
-            switch try await sender.send(mail) {
-            case .sent:
-                reply.status = .sent
-                reply.reason = nil
-            case .queued(let why):
-                reply.status = .queued
-                reply.reason = why
-            }
-        } catch {
-            // Kept as reply.eml in the case folder, so a person can send it by hand.
-            reply.status = .queued
-            reply.reason = "not sent yet: \(error)"
-            logger.warning("reply not sent", metadata: ["case.id": "\(caseId)", "error": "\(FailureSummary(error))"])
-        }
-        return reply
-    }
-
     /// A delivery report about one of our replies is also noted on the case it concerns.
     private func noteDeliveryFailures(_ actions: [IntakeAction], receivedAt: Date, session: CaseStoreSession) throws {
         for action in actions {
@@ -212,5 +214,16 @@ public struct IntakeRunner: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         return calendar.component(.year, from: date)
+    }
+
+    /// The windows the case now holds, so other cases are not promised them beyond capacity.
+    /// A failure only weakens that guarantee (logged), it never fails the message.
+    private func recordSlots(of c: IntakeCase) {
+        guard let ledger = planner.slotLedger else { return }
+        do {
+            try ledger.record(caseId: c.caseId, callback: c.callback)
+        } catch {
+            logger.warning("callback windows not recorded", metadata: ["case.id": "\(c.caseId)", "error": "\(FailureSummary(error))"])
+        }
     }
 }

@@ -8,18 +8,22 @@ extension PollService {
     public static func make(configuration: Configuration, logger: Logger, observer: PollObserver? = nil) throws -> PollService {
         let mailbox = configuration.mailbox.makeMailbox()
         let folders = configuration.mailbox.processingFolders
-        let settings = Settings(
+        var settings = Settings(
             mailboxDescription: configuration.mailboxDescription, processedFolder: folders.processed,
             failedFolder: folders.failed, maxMessageBytes: configuration.maxMessageBytes,
             journalPath: configuration.journal.path, statusPath: configuration.statusFilePath)
+        settings.maxAttempts = configuration.poll.maxAttempts
+        settings.messageTimeout = .seconds(configuration.poll.messageTimeoutSeconds)
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
         let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
         let store = try CaseFolderStore(
             root: configuration.cases.path, permissions: configuration.cases.permissions,
             rows: try CaseRowStore(journal: journal), boardDays: configuration.cases.boardDays)
-        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
-        let runner = IntakeRunner(
+        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration), slotLedger: JournalSlotLedger(journal: journal))
+        var runner = IntakeRunner(
             planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
+        runner.dailyReplyLimit = configuration.replies.maxPerRecipientPerDay
+        runner.metrics = observer?.metrics
         return try PollService(
             mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)
     }

@@ -1,58 +1,53 @@
 import Foundation
-import MIMEParser
 
 extension PollService {
-    /// Sends again the replies that could not be sent when their case was made (the SMTP
-    /// server was down): once per successful cycle, for cases the journal lists as queued.
-    ///
-    /// Only `reply.eml` is sent, and only while it is still the case's latest reply (its
-    /// Message-ID is `reply.messageId`) and the case still says `queued`: a person may have
-    /// sent it by hand and marked it, or a follow-up may have produced a newer reply. A reply
-    /// the server refused for its recipient is not retried (that needs a person). On success
-    /// the case says `sent` and the journal records it, so `status` stops counting it.
-    func retryQueuedReplies() async -> Int {
-        let queued = journal.records.values.filter { $0.replyStatus == "queued" && $0.caseId != nil }
+    /// Sends the replies that are due for another try (the outbox rows `pending` or `queued`
+    /// whose next attempt has come), earliest first, acknowledgements and follow-up replies
+    /// alike. Stops at the first reply the server could not be reached for: the others would
+    /// only wait for the same timeout (the backoff then spaces the next tries, with jitter).
+    /// A reply refused for good (5xx) is marked `failed` with the server's answer on its case.
+    /// Returns how many were sent.
+    func flushOutbox() async -> Int {
+        let now = clock()
+        let runner = self.runner
+        let outbox = self.outbox
+        guard !runner.backoff.isClosed(at: now) else { return 0 }
+        let due: [OutboxJournal.Entry]
+        do {
+            due = try outbox.due(at: now)
+        } catch {
+            logger.warning("outbox not readable", metadata: ["error": "\(FailureSummary(error))"])
+            return 0
+        }
         var sent = 0
-        var seen: Set<String> = []
-        for record in queued.sorted(by: { $0.at < $1.at }) {
-            guard let caseId = record.caseId, seen.insert(caseId).inserted, !Task.isCancelled else { continue }
+        for entry in due where !Task.isCancelled {
             do {
-                if try await resend(caseId) {
-                    sent += 1
-                    var done = record
-                    done.replyStatus = "sent"
-                    done.at = clock()
-                    try journal.append(done)
-                    logger.info("queued reply sent", metadata: ["case.id": "\(caseId)"])
+                let result = try await runner.store.withExclusiveAccess { _ -> ReplyDelivery.Result? in
+                    guard runner.store.caseExists(entry.caseId),
+                        let mail = runner.replyMail(caseId: entry.caseId, sequence: entry.sequence, messageId: entry.messageId)
+                    else { return nil }
+                    let current = try runner.store.readCase(entry.caseId)
+                    let updated = try await runner.deliver(mail, sequence: entry.sequence, in: current, now: now)
+                    let state = try outbox.entry(caseId: entry.caseId, sequence: entry.sequence)?.state
+                    return ReplyDelivery.Result(
+                        status: state == .sent ? .sent : updated.reply.status, reason: nil,
+                        serverUnreachable: runner.backoff.isClosed(at: now))
                 }
+                guard let result else {
+                    // The case or its reply file is gone (removed by a person): nothing to send.
+                    try outbox.markFailed(caseId: entry.caseId, sequence: entry.sequence, answer: "the reply file is missing", at: now)
+                    continue
+                }
+                if result.status == .sent {
+                    sent += 1
+                    logger.info("queued reply sent", metadata: ["case.id": "\(entry.caseId)"])
+                }
+                if result.serverUnreachable { break }
             } catch {
-                logger.warning("queued reply still not sent", metadata: ["case.id": "\(caseId)", "error": "\(FailureSummary(error))"])
+                logger.warning("queued reply not settled", metadata: ["case.id": "\(entry.caseId)", "error": "\(FailureSummary(error))"])
+                if IntakeTrouble.isEnvironment(error) { break }
             }
         }
         return sent
-    }
-
-    /// Sends `caseId`'s `reply.eml` when it is still queued; true when it went out (or the
-    /// case no longer needs it, which also settles the journal).
-    private func resend(_ caseId: String) async throws -> Bool {
-        let store = runner.store
-        guard store.caseExists(caseId) else { return true }
-        let current = try store.readCase(caseId)
-        guard current.reply.status == .queued else { return true }
-        if current.reply.reason?.contains("refused the recipient") == true { return false }
-        guard let bytes = FileManager.default.contents(atPath: store.folder(of: caseId) + "/reply.eml") else { return false }
-        let reply = MIMEMessage(parsing: Array(bytes))
-        guard let from = reply.from.first?.address, !reply.to.isEmpty,
-            current.reply.messageId == nil || reply.messageID == current.reply.messageId
-        else { return false }
-        let mail = OutgoingMail(envelopeFrom: from, recipients: reply.to.map(\.address), bytes: Array(bytes), name: "\(caseId)-retry")
-        guard case .sent = try await runner.sender.send(mail) else { return false }
-        try await store.withExclusiveAccess { _ in
-            var updated = try store.readCase(caseId)
-            updated.reply.status = .sent
-            updated.reply.reason = nil
-            _ = try store.update(updated)
-        }
-        return true
     }
 }

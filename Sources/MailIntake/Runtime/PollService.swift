@@ -5,11 +5,14 @@ import Logging
 /// result, then move the message out of the inbox.
 ///
 /// One cycle: list pending → for each message: skip (or only finish moving) what the journal
-/// already knows → fetch, size-checked → `IntakeRunner` (parse, plan, write the case, send
-/// the reply) → record in the journal → move to Processed (or Failed, with the reason, for a
-/// message that could not become a case or is too large to download). Recording before moving
-/// and the case store's own idempotency mean a crash between any two steps neither loses nor
-/// duplicates a message (see `PollJournal`). After every cycle the status file is rewritten.
+/// already knows → count the attempt → fetch, size-checked → `IntakeRunner` (parse, plan,
+/// write the case with the reply pending, send the reply, record it) → record the message in
+/// the journal → move to Processed (or Failed, with the reason, for a message that could not
+/// become a case, is too large to download, or never finished `max_attempts` tries). Then the
+/// outbox: replies due for another try. Recording before moving and the case store's own
+/// idempotency mean a crash between any two steps neither loses nor duplicates a message
+/// (see ``MessageJournal``). Trouble of the environment stops the cycle and leaves the
+/// message in the inbox. After every cycle the status file is rewritten.
 public actor PollService {
     /// How the service reaches the world; built from the configuration by `PollService.make`.
     public struct Settings: Sendable {
@@ -20,6 +23,10 @@ public actor PollService {
         public var maxMessageBytes: Int
         public var journalPath: String
         public var statusPath: String
+        /// Tries of one message that never finished before it goes to Failed (`[poll] max_attempts`).
+        public var maxAttempts = ConfigurationSchema.defaultMaxAttempts
+        /// One message's intake may take this long before the process exits (`[poll] message_timeout_seconds`).
+        public var messageTimeout: Duration = .seconds(ConfigurationSchema.defaultMessageTimeoutSeconds)
 
         public init(
             mailboxDescription: String, processedFolder: String, failedFolder: String, maxMessageBytes: Int,
@@ -56,15 +63,17 @@ public actor PollService {
     }
 
     let mailbox: any Mailbox
-    let runner: IntakeRunner
+    var runner: IntakeRunner
     let settings: Settings
     let logger: Logger
     let clock: @Sendable () -> Date
     let receivedAt: @Sendable (MailboxEntry) -> Date?
     /// Monitoring hooks (health state and metrics); nil for `--once` and tests that need none.
     let observer: PollObserver?
-    /// Internal, not private: the queued-reply retry (another file) appends to it.
-    var journal: PollJournal
+    /// What became of each mailbox message (the SQLite journal's `messages`).
+    let messages: MessageJournal
+    /// Replies waiting for the mail server (the SQLite journal's `outbox`).
+    let outbox: OutboxJournal
     private var status: PollStatus
 
     public init(
@@ -74,13 +83,21 @@ public actor PollService {
         observer: PollObserver? = nil
     ) throws {
         self.mailbox = mailbox
-        self.runner = runner
         self.settings = settings
         self.logger = logger
         self.clock = clock
         self.receivedAt = receivedAt
         self.observer = observer
-        journal = try PollJournal(path: settings.journalPath)
+        var runner = runner
+        let database = try runner.journal ?? JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: settings.journalPath))
+        if settings.journalPath.hasSuffix(".jsonl") {
+            try JournalImport.importOnce(from: settings.journalPath, into: database, now: clock())
+        }
+        runner.journal = database
+        if runner.metrics == nil { runner.metrics = observer?.metrics }
+        self.runner = runner
+        messages = MessageJournal(database: database)
+        outbox = OutboxJournal(database: database)
         var status = (try? PollStatus.read(from: settings.statusPath)).flatMap { $0 } ?? PollStatus(mailbox: settings.mailboxDescription)
         status.mailbox = settings.mailboxDescription
         self.status = status
@@ -102,7 +119,6 @@ public actor PollService {
         do {
             let lock = try await FileLock.acquire(settings.journalPath + ".lock")
             defer { withExtendedLifetime(lock) {} }
-            journal = try PollJournal(path: settings.journalPath)  // another run may have added to it
             let pending = try await mailbox.pending()
             report.listed = pending.count
             for (index, entry) in pending.enumerated() {
@@ -124,8 +140,8 @@ public actor PollService {
                 observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
             }
             if report.processed > 0 { await runner.flushBoard(now: clock()) }
-            if !Task.isCancelled, journal.records.values.contains(where: { $0.replyStatus == "queued" }) {
-                _ = await retryQueuedReplies()
+            if !Task.isCancelled {
+                _ = await flushOutbox()
             }
         } catch {
             let reason = Self.oneLine(error)
@@ -155,12 +171,15 @@ public actor PollService {
     /// `interval` (or until the mailbox says it changed, when `idle`), again and again. A
     /// failed cycle is logged and recorded in the status; the loop keeps going.
     public func run(interval: Duration, idle: Bool) async {
+        var failuresInARow = 0
         while !Task.isCancelled {
             var cycleFailed = false
             do {
                 _ = try await runCycle()
+                failuresInARow = 0
             } catch {
                 cycleFailed = true
+                failuresInARow += 1
                 logger.error("poll failed; trying again in \(interval)", metadata: ["error": "\(FailureSummary(error))"])
                 logger.debug("poll failure in full", metadata: ["error": "\(error)"])
             }
@@ -170,6 +189,8 @@ public actor PollService {
                     // IMAP IDLE returns as soon as mail arrives; other mailboxes just wait.
                     let mailbox = self.mailbox
                     _ = try await CancellableWait.run { try await mailbox.waitForChange(timeout: interval) }
+                } else if cycleFailed {
+                    try await Task.sleep(for: Self.retryDelay(interval: interval, failuresInARow: failuresInARow))
                 } else {
                     try await Task.sleep(for: interval)
                 }
@@ -194,64 +215,9 @@ public actor PollService {
         case processed, failed, known, skipped
     }
 
-    private func handle(_ entry: MailboxEntry) async throws -> MessageResult {
-        let now = clock()
-        if let known = journal.record(for: entry.key) {
-            // Handled before; a crash may have come between the record and the move.
-            try await moveQuietly(entry, to: known.folder)
-            return .known
-        }
-        let raw: [UInt8]
-        do {
-            raw = try await mailbox.fetch(entry, maxBytes: settings.maxMessageBytes)
-        } catch let error as TransportError {
-            if case .serverSaidNo = error.code {
-                // This one message cannot be read now (the server refused it, or it vanished):
-                // skip it, so that one bad message never blocks the rest; it is tried again
-                // next cycle, and the error shows in the status.
-                status.failures.lastError = FailureSummary(error).description
-                status.failures.lastErrorAt = now
-                observer?.failure(error, at: now)
-                logger.warning("message skipped", metadata: ["mail.key": "\(entry.key)", "error": "\(FailureSummary(error))"])
-                return .skipped
-            }
-            guard case .messageTooLarge = error.code else { throw error }
-            try record(entry, .tooLarge, reason: error.description, folder: settings.failedFolder, at: now)
-            logger.warning("message too large, moved to the failed folder", metadata: ["mail.key": "\(entry.key)", "mail.size": "\(entry.size)"])
-            try await moveQuietly(entry, to: settings.failedFolder)
-            return .failed
-        }
-        let outcome = try await runner.process(raw, receivedAt: receivedAt(entry) ?? now, now: now)
-        if outcome.kind == .failed {
-            try record(entry, .failed, reason: outcome.failureReason, folder: settings.failedFolder, at: now)
-            try await moveQuietly(entry, to: settings.failedFolder)
-            return .failed
-        }
-        try record(
-            entry, .processed, caseId: outcome.caseId, replyStatus: outcome.reply?.status.rawValue,
-            folder: settings.processedFolder, at: now)
-        try await moveQuietly(entry, to: settings.processedFolder)
-        return .processed
-    }
-
-    private func record(
-        _ entry: MailboxEntry, _ outcome: JournalRecord.Outcome, caseId: String? = nil, replyStatus: String? = nil,
-        reason: String? = nil, folder: String, at: Date
-    ) throws {
-        try journal.append(
-            JournalRecord(
-                key: entry.key, outcome: outcome, caseId: caseId, replyStatus: replyStatus, reason: reason, folder: folder,
-                at: at))
-        if outcome != .processed, reason != nil {
-            // The reason may quote the message (a file name): the status says only what kind.
-            status.failures.lastError = FailureSummary(kind: "message", code: outcome.rawValue).description
-            status.failures.lastErrorAt = at
-        }
-    }
-
     /// Moves a recorded message. A transport failure stops the cycle (the journal already has
     /// the message, so the next cycle only retries the move); other failures are logged.
-    private func moveQuietly(_ entry: MailboxEntry, to folder: String) async throws {
+    func moveQuietly(_ entry: MailboxEntry, to folder: String) async throws {
         do {
             try await mailbox.move(entry, to: folder)
         } catch let error as TransportError where error.isTransient {
@@ -263,16 +229,36 @@ public actor PollService {
 
     private func finishStatus(_ report: CycleReport) {
         status.backlog = report.backlog
-        status.processed = journal.count(.processed)
-        status.failures.messages = journal.count(.failed) + journal.count(.tooLarge)
-        let queued = journal.records.values.filter { $0.replyStatus == "queued" }
-        status.outboxQueue = queued.count
-        status.outboxOldestPendingAt = queued.map(\.at).min()
+        do {
+            status.processed = try messages.total(.processed)
+            status.failures.messages = try messages.total(.failed) + messages.total(.tooLarge)
+            let depth = try outbox.depth()
+            status.outboxQueue = depth.count
+            status.outboxOldestPendingAt = depth.oldest
+        } catch {
+            logger.warning("journal not readable for the status", metadata: ["error": "\(FailureSummary(error))"])
+        }
         do {
             try status.write(to: settings.statusPath)
         } catch {
             logger.warning("status file not written", metadata: ["path": "\(settings.statusPath)", "error": "\(FailureSummary(error))"])
         }
+    }
+
+    /// Notes a failure that did not stop the cycle in the status (kind and code only).
+    func noteFailure(_ summary: FailureSummary, at now: Date) {
+        status.failures.lastError = summary.description
+        status.failures.lastErrorAt = now
+    }
+
+    /// How long to wait after `failuresInARow` failed cycles: the interval, doubling per
+    /// failure up to four intervals (at most five minutes beyond one interval), times a random
+    /// factor of 0.8 to 1.2 so that a restarted server is not met by every client at once.
+    static func retryDelay(interval: Duration, failuresInARow: Int) -> Duration {
+        let base = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        let cap = max(base, min(4 * base, base + 300))
+        let plain = min(cap, base * pow(2, Double(max(0, min(failuresInARow - 1, 20)))))
+        return .milliseconds(Int64(plain * Double.random(in: 0.8...1.2) * 1000))
     }
 
     static func oneLine(_ error: any Error) -> String {

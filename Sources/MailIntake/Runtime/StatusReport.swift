@@ -34,12 +34,15 @@ public struct StatusReport: Codable, Sendable, Equatable {
             backlog: status?.backlog ?? 0, processed: status?.processed ?? 0,
             failures: status?.failures ?? PollStatus.Failures(), outboxQueue: status?.outboxQueue ?? 0)
         if case .maildir(let section) = configuration.mailbox {
-            let journal = try? PollJournal(readingOnly: configuration.journal.path)
-            let handled = Set(journal?.records.keys.map { $0 } ?? [])
-            let maildir = MaildirMailbox(path: section.path, readOnly: true, isHandled: { handled.contains($0) })
-            if let pending = try? await maildir.pending() {
-                report.backlog = pending.count
+            let sqlite = JournalDatabase.sqlitePath(forConfigured: configuration.journal.path)
+            let all = (try? await MaildirMailbox(path: section.path, readOnly: true, isHandled: { _ in false }).pending()) ?? []
+            var handled: Set<String> = []
+            if FileManager.default.fileExists(atPath: sqlite), let database = try? JournalDatabase.open(path: sqlite) {
+                handled = (try? MessageJournal(database: database).finishedKeys(among: all.map(\.key))) ?? []
+            } else if let old = try? PollJournal(readingOnly: configuration.journal.path) {
+                handled = Set(old.records.keys)
             }
+            report.backlog = all.filter { !handled.contains($0.key) }.count
         }
         return report
     }
