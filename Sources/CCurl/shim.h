@@ -54,4 +54,23 @@ static inline CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_so
     return curl_easy_getinfo(handle, info, value);
 }
 
+typedef void (*ccurl_lock_callback)(CURL *handle, curl_lock_data data, curl_lock_access access, void *userptr);
+typedef void (*ccurl_unlock_callback)(CURL *handle, curl_lock_data data, void *userptr);
+
+static inline CURLSHcode ccurl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
+    return curl_share_setopt(share, option, value);
+}
+
+static inline CURLSHcode ccurl_share_setopt_pointer(CURLSH *share, CURLSHoption option, void *value) {
+    return curl_share_setopt(share, option, value);
+}
+
+static inline CURLSHcode ccurl_share_setopt_lock(CURLSH *share, ccurl_lock_callback value) {
+    return curl_share_setopt(share, CURLSHOPT_LOCKFUNC, value);
+}
+
+static inline CURLSHcode ccurl_share_setopt_unlock(CURLSH *share, ccurl_unlock_callback value) {
+    return curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, value);
+}
+
 #endif

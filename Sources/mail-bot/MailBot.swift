@@ -6,7 +6,7 @@ struct MailBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail-bot",
         abstract: "Second Medical Opinion intake by email.",
-        subcommands: [ParseCommand.self, ProcessCommand.self, RunCommand.self, FetchCommand.self, StatusCommand.self]
+        subcommands: [ParseCommand.self, ProcessCommand.self, RunCommand.self, FetchCommand.self, StatusCommand.self, RenderReplyCommand.self]
     )
 }
 

@@ -263,3 +263,60 @@ import Testing
         }
     }
 }
+
+@Suite struct ClinicConfigurationTests {
+    static let minimal = """
+        [maildir]
+        path = "m"
+        [outbox]
+        path = "o"
+        [cases]
+        path = "c"
+        [journal]
+        path = "j"
+
+        """
+
+    @Test func clinicKeysReachTheReplies() throws {
+        let text = Self.minimal + """
+            [clinic]
+            name = "Clinic X"
+            phone = "01 23"
+            images_phone = "04 56"
+            terms_url = "https://x.example/terms"
+            administrators = 3
+            """
+        let c = try Configuration.parse(text, source: "t.toml", baseDirectory: "/tmp")
+        #expect(c.clinic == ClinicDetails(name: "Clinic X", phone: "01 23", imagesPhone: "04 56", termsURL: "https://x.example/terms", administrators: 3))
+        #expect(IntakeConfiguration(c).clinic.phone == "01 23")
+        #expect(try Configuration.parse(Self.minimal, source: "t.toml", baseDirectory: "/tmp").clinic == ClinicDetails())
+    }
+
+    @Test func aBadTermsURLOrUnknownKeyIsNamed() {
+        for (extra, key) in [("terms_url = \"terms.pdf\"", "clinic.terms_url"), ("fax = \"1\"", "clinic.fax"), ("administrators = 0", "clinic.administrators")] {
+            do {
+                _ = try Configuration.parse(Self.minimal + "[clinic]\n" + extra + "\n", source: "t.toml", baseDirectory: "/tmp")
+                Issue.record("accepted \(extra)")
+            } catch {
+                #expect(error.key == key)
+            }
+        }
+    }
+
+    @Test func aBrokenTemplateInTheFolderStopsStartUpWithFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Reference {{caseId}}\n{{#name}}\n".write(to: folder.appendingPathComponent("fr.mustache"), atomically: true, encoding: .utf8)
+        do {
+            _ = try Configuration.parse(Self.minimal + "[replies]\ntemplates = \"\(folder.path)\"\n", source: "t.toml", baseDirectory: "/tmp")
+            Issue.record("a broken template was accepted")
+        } catch {
+            #expect(error.key == "replies.templates")
+            #expect("\(error)".contains("fr.mustache:"))
+        }
+        try "Référence {{caseId}}\n".write(to: folder.appendingPathComponent("fr.mustache"), atomically: true, encoding: .utf8)
+        let c = try Configuration.parse(Self.minimal + "[replies]\ntemplates = \"\(folder.path)\"\n", source: "t.toml", baseDirectory: "/tmp")
+        #expect(IntakeConfiguration(c).replyTemplates.origin(.fr).hasSuffix("fr.mustache"))
+    }
+}

@@ -190,13 +190,13 @@ import Testing
         second.text = "Monday morning is best for me."
         let p2 = plan(second, existing: p1.intakeCase, at: Self.t("2026-11-27T13:00:00Z"))
         #expect(p2.intakeCase.callback.booked == p1.intakeCase.callback.slots[1])
-        let text = MIMEMessage(parsing: try #require(p2.reply).bytes).root.text() ?? ""
+        let text = ReplyParts.plain(try #require(p2.reply))
         #expect(text.contains("call you on Monday 30 November 2026 between 9am and 10am"))
         var third = TestMail()
         third.set("Message-ID", "<m4@example.com>")
         third.text = "Another file for you."
         let p3 = plan(third, existing: p1.intakeCase, at: Self.t("2026-11-27T13:00:00Z"))
-        let later = MIMEMessage(parsing: try #require(p3.reply).bytes).root.text() ?? ""
+        let later = ReplyParts.plain(try #require(p3.reply))
         #expect(!later.contains("1. Friday"))
         #expect(later.contains("2. Monday 30 November 2026, 9am to 10am"))
     }

@@ -49,26 +49,7 @@ public struct CallbackScheduler: Sendable {
     /// `leadMinutes` after receipt and ending on or before `due`, spread over what is
     /// available (earliest, latest, and between).
     public func slots(receivedAt: Date, due: Date) -> [IntakeCase.Callback.Slot] {
-        let length = TimeInterval(options.slotMinutes * 60)
-        let earliest = receivedAt.addingTimeInterval(TimeInterval(options.leadMinutes * 60))
-        var candidates: [IntakeCase.Callback.Slot] = []
-        var day = calendar.localDay(of: receivedAt)
-        let lastDay = calendar.localDay(of: due)
-        var guardDays = 0
-        while day <= lastDay, guardDays < 30 {
-            guardDays += 1
-            if calendar.isWorkingDay(day) {
-                var minute = calendar.openHour * 60
-                while minute + options.slotMinutes <= calendar.closeHour * 60 {
-                    let start = calendar.instant(on: day, hour: minute / 60, minute: minute % 60)
-                    let end = start.addingTimeInterval(length)
-                    if start >= earliest, end <= due { candidates.append(.init(start: start, end: end)) }
-                    minute += options.slotMinutes
-                }
-            }
-            day = day.adding(days: 1)
-        }
-        return spread(candidates, count: options.slotCount)
+        spread(windowsInOfficeHours(from: receivedAt, until: due), count: options.slotCount)
     }
 
     /// The due time and the windows together, as the case records them.

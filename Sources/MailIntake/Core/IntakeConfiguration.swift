@@ -22,6 +22,10 @@ public struct IntakeConfiguration: Sendable {
     /// Prices as written in the reply ("£495").
     public var recordsReviewPrice: String
     public var recordsAndImagesReviewPrice: String
+    /// What the replies say about the clinic (`[clinic]`): name, phone numbers, terms.
+    public var clinic: ClinicDetails
+    /// The reply templates: built in, or an administrator's overrides (`[replies] templates`).
+    public var replyTemplates: ReplyTemplates
 
     public init(
         clinicFrom: MailAddress,
@@ -32,8 +36,12 @@ public struct IntakeConfiguration: Sendable {
         calendar: BusinessCalendar = .london(),
         callbackSlots: CallbackScheduler.Options = .init(),
         recordsReviewPrice: String = "£495",
-        recordsAndImagesReviewPrice: String = "£650"
+        recordsAndImagesReviewPrice: String = "£650",
+        clinic: ClinicDetails = ClinicDetails(),
+        replyTemplates: ReplyTemplates = .builtIn
     ) {
+        self.clinic = clinic
+        self.replyTemplates = replyTemplates
         self.clinicFrom = clinicFrom
         self.messageIdDomain =
             messageIdDomain ?? clinicFrom.address.split(separator: "@").last.map(String.init) ?? "localhost"

@@ -7,9 +7,12 @@ import MIMEParser
 /// case are arguments; nothing here reads the clock or the disk.
 public struct IntakePlanner: Sendable {
     public var configuration: IntakeConfiguration
+    /// Windows already promised to other cases (nil: no capacity limit, as in unit tests).
+    public var slotLedger: (any CallbackSlotLedger)?
 
-    public init(configuration: IntakeConfiguration) {
+    public init(configuration: IntakeConfiguration, slotLedger: (any CallbackSlotLedger)? = nil) {
         self.configuration = configuration
+        self.slotLedger = slotLedger
     }
 
     /// Plans an already-read message.
@@ -63,6 +66,12 @@ public struct IntakePlanner: Sendable {
             sequence = 1
             messageStoredAs = "original.eml"
             c = newCase(m, request: request, finding: finding, attachments: newAttachments, caseId: caseId, receivedAt: receivedAt)
+            c.callback = offer(receivedAt: receivedAt, now: now, requested: c.callback.requested, caseId: caseId)
+        }
+        let bookedNow = existingCase != nil && existingCase?.callback.booked == nil && c.callback.booked != nil
+        if existingCase != nil, automatic == nil, c.callback.booked == nil, !c.callback.slots.contains(where: { $0.start > now }) {
+            // The windows first offered are gone: offer new ones (and a deadline) from now.
+            c.callback = offer(receivedAt: now, now: now, requested: c.callback.requested, caseId: c.caseId)
         }
         if automatic != nil {
             if existingCase == nil { c.issues = [.automaticMessage] }
@@ -109,7 +118,8 @@ public struct IntakePlanner: Sendable {
             let mail = ReplyComposer(configuration: configuration).compose(
                 .init(
                     intakeCase: c, newAttachments: newAttachments, to: to, originalSubject: m.subject,
-                    originalMessageID: m.messageID, originalReferences: m.references, sequence: sequence, now: now))
+                    originalMessageID: m.messageID, originalReferences: m.references, sequence: sequence, now: now,
+                    requesterOffsetSeconds: DateHeaderOffset.seconds(m.header["Date"]), bookedNow: bookedNow))
             let id = ThreadMatcher.messageID(caseId: c.caseId, sequence: sequence, domain: configuration.messageIdDomain)
             c.reply = IntakeCase.Reply(status: .queued, reason: nil, messageId: id, deliveryFailures: c.reply.deliveryFailures)
             reply = mail
@@ -117,6 +127,15 @@ public struct IntakePlanner: Sendable {
             actions.append(.queueReply(messageId: id))
         }
         return IntakePlan(intakeCase: c, files: files, messageStoredAs: messageStoredAs, reply: reply, actions: actions)
+    }
+
+    /// The deadline and windows for a case, composed at `now`: never in the past, and no window
+    /// already promised to as many requesters as there are administrators.
+    func offer(receivedAt: Date, now: Date, requested: IntakeCase.Callback.Requested?, caseId: String) -> IntakeCase.Callback {
+        let scheduler = CallbackScheduler(calendar: configuration.calendar, options: configuration.callbackSlots)
+        let load = slotLedger?.load(from: now, excludingCase: caseId) ?? [:]
+        return scheduler.offer(
+            receivedAt: receivedAt, now: now, requested: requested, load: load, capacity: configuration.clinic.administrators)
     }
 
     /// A delivery report about one of our replies, recorded on the case it concerns.

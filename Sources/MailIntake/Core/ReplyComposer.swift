@@ -1,12 +1,13 @@
 import Foundation
 import MIMEParser
 
-/// Writes the acknowledgement: a complete RFC 5322 message (CRLF, quoted-printable UTF-8)
-/// telling the requester their case reference, what was received and what was not (and why,
-/// in plain words), what is missing, when an administrator will call, and the services.
+/// Writes the acknowledgement as a complete RFC 5322 message: multipart/alternative with a
+/// text/plain and a text/html part rendered from the same template (``ReplyDocument``), in
+/// the requester's language with English below, quoted-printable UTF-8, CRLF, RFC 2047 for a
+/// non-ASCII subject, `Content-Language` set.
 ///
-/// Pure: the clock (`now`) and the calendar come in as arguments; the Message-ID is derived
-/// from the case id, so composing twice gives the same bytes.
+/// Pure: the clock (`now`) and the calendar come in as arguments; the Message-ID and the
+/// boundary are derived from the case id, so composing twice gives the same bytes.
 public struct ReplyComposer: Sendable {
     /// What the reply is about.
     public struct Input: Sendable {
@@ -20,11 +21,18 @@ public struct ReplyComposer: Sendable {
         /// 1 for the first acknowledgement, 2 for the reply to the first follow-up, …
         public var sequence: Int
         public var now: Date
+        /// The UTC offset of the incoming Date header (seconds): windows are also given in that time.
+        public var requesterOffsetSeconds: Int?
+        /// This message chose a callback window: the reply confirms it.
+        public var bookedNow: Bool
 
         public init(
             intakeCase: IntakeCase, newAttachments: [IntakeCase.Attachment], to: MailAddress, originalSubject: String,
-            originalMessageID: String?, originalReferences: [String], sequence: Int, now: Date
+            originalMessageID: String?, originalReferences: [String], sequence: Int, now: Date,
+            requesterOffsetSeconds: Int? = nil, bookedNow: Bool = false
         ) {
+            self.requesterOffsetSeconds = requesterOffsetSeconds
+            self.bookedNow = bookedNow
             self.intakeCase = intakeCase
             self.newAttachments = newAttachments
             self.to = to
@@ -61,19 +69,42 @@ public struct ReplyComposer: Sendable {
         ]
         if let id = originalID { headers.append("In-Reply-To: " + id) }
         if !refs.isEmpty { headers.append("References: " + refs.joined(separator: "\r\n ")) }
+        let document = document(input)
+        let boundary = "=_reply_\(c.caseId)_\(input.sequence)"
         headers += [
             "Auto-Submitted: auto-replied",
             "X-Auto-Response-Suppress: All",
+            "Content-Language: " + document.contentLanguage,
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
-        let text = body(input)
-        let message = headers.joined(separator: "\r\n") + "\r\n\r\n" + MailEncoding.quotedPrintable(text) + "\r\n"
+        var message = headers.joined(separator: "\r\n") + "\r\n\r\n"
+        message += "This is a message in several formats (plain text and HTML).\r\n"
+        for (type, body) in [("text/plain", document.plainText), ("text/html", document.html)] {
+            message += "\r\n--\(boundary)\r\n"
+            message += "Content-Type: \(type); charset=utf-8\r\n"
+            message += "Content-Transfer-Encoding: quoted-printable\r\n"
+            message += "Content-Language: \(document.contentLanguage)\r\n\r\n"
+            message += MailEncoding.quotedPrintable(body)
+        }
+        message += "\r\n--\(boundary)--\r\n"
         return OutgoingMail(
             envelopeFrom: configuration.clinicFrom.address, recipients: [input.to.address], bytes: Array(message.utf8),
             name: "\(c.caseId)-\(input.sequence)")
     }
+
+    /// The reply's text and HTML, in the case's language (English below when it is not English).
+    public func document(_ input: Input) -> ReplyDocument {
+        ReplyDocument(
+            .init(
+                intakeCase: input.intakeCase, newAttachments: input.newAttachments, name: input.to.name,
+                sequence: input.sequence, now: input.now, requesterOffsetSeconds: input.requesterOffsetSeconds,
+                bookedNow: input.bookedNow),
+            language: input.intakeCase.language, configuration: configuration, templates: configuration.replyTemplates)
+    }
+
+    /// The text part, as the requester reads it.
+    public func body(_ input: Input) -> String { document(input).plainText }
 
     /// "Re: <subject> [SMO-2026-000123]", without doubling "Re:" or the reference.
     func subject(_ original: String, caseId: String) -> String {
@@ -85,49 +116,6 @@ public struct ReplyComposer: Sendable {
         return s
     }
 
-    /// The text of the reply, in plain English.
-    public func body(_ input: Input) -> String {
-        let c = input.intakeCase
-        var p: [String] = []
-        let name = input.to.name.map(MailEncoding.singleLine)?.trimmingCharacters(in: .whitespaces) ?? ""
-        p.append(name.isEmpty ? "Dear Sir or Madam," : "Dear \(name),")
-        let isFollowUp = input.sequence > 1
-        p.append(
-            isFollowUp
-                ? "Thank you for your message. We have added it to your case, reference \(c.caseId)."
-                : "Thank you for your request for a second medical opinion. Your case reference is \(c.caseId). Please keep it in the subject line of any reply.")
-        let accepted = input.newAttachments.filter { $0.status == .accepted }
-        let rejected = input.newAttachments.filter { $0.status == .rejected }
-        if !accepted.isEmpty {
-            p.append(
-                "We received:\n" + accepted.map { "- \($0.filename) (\(roleWords($0.role)))" }.joined(separator: "\n"))
-        } else if !isFollowUp {
-            p.append("We did not receive any files with your request.")
-        }
-        if !rejected.isEmpty {
-            p.append(
-                "We could not accept:\n"
-                    + rejected.map { "- \($0.filename): \(reasonWords($0.reason))" }.joined(separator: "\n"))
-        }
-        if rejected.contains(where: { $0.reason == .overImageLimit }) {
-            p.append(
-                "You sent more than \(configuration.limits.maxImages) images. We have kept the first \(configuration.limits.maxImages); a member of our team will contact you to arrange the rest.")
-        }
-        if input.newAttachments.contains(where: Self.isDICOM) {
-            p.append(
-                "Scans in DICOM format (the files on a hospital CD or DVD) cannot be sent by email. Please keep the disc: when our administrator calls, they will arrange for you to send it to us by post or courier, or to upload it securely. Please do not email the files.")
-        }
-        let missing = missingWords(c)
-        if !missing.isEmpty {
-            p.append("To arrange your second opinion we still need:\n" + missing.map { "- " + $0 }.joined(separator: "\n"))
-        }
-        p.append(callbackWords(c, now: input.now))
-        p.append(
-            "Our services:\n- Records review: from \(configuration.recordsReviewPrice)\n- Records and images review: from \(configuration.recordsAndImagesReviewPrice)\nFrom what you sent, your request is for a \(c.service == .recordsAndImagesReview ? "records and images review" : "records review").")
-        p.append("This is an automatic acknowledgement; a person will be in touch.\n\nKind regards,\n\(configuration.clinicFrom.name ?? "The Second Medical Opinion team")")
-        return p.joined(separator: "\n\n") + "\n"
-    }
-
     /// At most `limit` characters, with "…" when cut.
     static func shortened(_ s: String, to limit: Int) -> String {
         s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
@@ -135,70 +123,6 @@ public struct ReplyComposer: Sendable {
 
     static func isDICOM(_ a: IntakeCase.Attachment) -> Bool {
         a.detectedType == FileKind.dicom.mimeType || (a.detail ?? "").contains("DICOM")
-    }
-
-    func roleWords(_ r: IntakeCase.Attachment.Role) -> String {
-        switch r {
-        case .report: "medical report"
-        case .image: "image"
-        case .guaranteeLetter: "letter of guarantee"
-        case .other: "other document"
-        }
-    }
-
-    /// Each reason code in plain words.
-    public func reasonWords(_ r: IntakeCase.RejectionReason?) -> String {
-        let limit = AttachmentRules.megabytes(configuration.limits.maxFileBytes)
-        switch r {
-        case .tooLarge: return "the file is too large; each file must be smaller than \(limit)"
-        case .typeNotAllowed: return "we cannot accept this type of file by email"
-        case .typeMismatch: return "the file's content does not match its name, so we could not open it safely"
-        case .overImageLimit: return "we can accept up to \(configuration.limits.maxImages) images by email"
-        case .empty: return "the file was empty"
-        case .unreadable: return "we could not open the file (it may be damaged or password-protected)"
-        case .duplicate: return "it is a copy of a file we already have"
-        case .infected: return "our virus scanner found a problem with it, so it was not kept"
-        case nil: return "it could not be accepted"
-        }
-    }
-
-    func missingWords(_ c: IntakeCase) -> [String] {
-        var out: [String] = []
-        for issue in c.issues {
-            switch issue {
-            case .missingDescription:
-                out.append("a short description of the medical condition and the question you would like answered")
-            case .missingReport: out.append("your medical reports or records (for example a hospital letter or test results)")
-            case .missingImages: out.append("the images you mentioned (up to \(configuration.limits.maxImages) pictures: gif, jpg or png, or a zip of them)")
-            case .termsNotConfirmed:
-                out.append("your confirmation of our terms and conditions: please reply with \"I accept the terms and conditions\"")
-            case .guaranteeLetterRequired:
-                out.append("a letter of guarantee from the sponsoring embassy or health office, which we need before the opinion can be arranged")
-            default: break
-            }
-        }
-        if c.requester.preferredContact == .unknown {
-            out.append("how you would prefer us to contact you: by phone (with your number) or by email")
-        }
-        return out
-    }
-
-    /// When the call will come: the chosen window, else the deadline and the windows still
-    /// ahead of `now` (numbered as first offered, so a reply "2" always means the same window).
-    func callbackWords(_ c: IntakeCase, now: Date) -> String {
-        let cal = configuration.calendar
-        if let booked = c.callback.booked {
-            return "An administrator will call you on \(Self.spokenDay(booked.start, calendar: cal)) between \(Self.clock(booked.start, calendar: cal)) and \(Self.clock(booked.end, calendar: cal)) (London time), the window you chose."
-        }
-        var s = "An administrator will contact you by \(Self.spokenTime(c.callback.due, calendar: cal)) (London time)."
-        let ahead = c.callback.slots.enumerated().filter { $0.element.start > now }
-        if !ahead.isEmpty {
-            s += " If you would like a call at a particular time, reply with the number of one of these windows:\n"
-            s += ahead.map { i, slot in
-                "\(i + 1). \(Self.spokenDay(slot.start, calendar: cal)), \(Self.clock(slot.start, calendar: cal)) to \(Self.clock(slot.end, calendar: cal))"
-            }.joined(separator: "\n")
-        }
-        return s
     }
 
     /// "5pm on Monday 30 November 2026".

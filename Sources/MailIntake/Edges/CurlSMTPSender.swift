@@ -10,22 +10,28 @@ import Foundation
 /// the recipients that did accept it. Replies have one recipient, the requester, so in
 /// practice the error names exactly the address to look at.
 ///
-/// Each send opens its own connection (replies are few; a pooled connection would only add
-/// state to get wrong) and runs on a thread of its own: `curl_easy_perform` blocks, and must
-/// tie up neither Swift's cooperative threads nor dispatch's small shared pool (where other
-/// blocking work could make a send wait far longer than its own timeouts).
+/// Each send has its own easy handle and runs on a thread of its own: `curl_easy_perform`
+/// blocks, and must tie up neither Swift's cooperative threads nor dispatch's small shared
+/// pool (where other blocking work could make a send wait far longer than its own timeouts).
+/// The handles share one connection cache (`CurlConnectionShare`), so a run of replies goes
+/// over one SMTP session (MAIL, RCPT, DATA per reply) instead of a new connection, greeting,
+/// EHLO and AUTH each; libcurl reconnects by itself when the server has closed it.
 public struct CurlSMTPSender: MailSender {
     public let settings: SMTPSettings
+    /// Nil only when libcurl could not make a share handle: then each send connects anew.
+    private let share: CurlConnectionShare?
 
     public init(settings: SMTPSettings) {
         self.settings = settings
+        share = try? CurlConnectionShare()
     }
 
     public func send(_ mail: OutgoingMail) async throws -> SendOutcome {
         let settings = self.settings
+        let share = self.share
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
-                continuation.resume(with: Result { try Self.sendBlocking(mail, settings: settings) })
+                continuation.resume(with: Result { try Self.sendBlocking(mail, settings: settings, share: share) })
             }
             thread.name = "mail-intake.smtp"
             thread.start()
@@ -34,7 +40,7 @@ public struct CurlSMTPSender: MailSender {
     }
 
     /// The whole SMTP transaction on the calling thread.
-    static func sendBlocking(_ mail: OutgoingMail, settings: SMTPSettings) throws {
+    static func sendBlocking(_ mail: OutgoingMail, settings: SMTPSettings, share: CurlConnectionShare? = nil) throws {
         let host = settings.host
         let operation = "SMTP send of \(mail.name)"
         func failure(_ code: TransportError.Code, _ text: String = "") -> TransportError {
@@ -63,6 +69,7 @@ public struct CurlSMTPSender: MailSender {
         var lines = SMTPResponseLog()
         do {
             easy = try CurlEasy()
+            if let share { try easy.use(share) }
             try easy.set(CURLOPT_URL, settings.url)
             try easy.applyConnection(settings.connectionOptions, resolved: resolved)
             try easy.set(CURLOPT_MAIL_FROM, from)

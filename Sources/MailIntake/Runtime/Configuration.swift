@@ -29,7 +29,9 @@ public struct Configuration: Sendable, Hashable {
     /// nil when the file has no `[monitoring]` section: no HTTP listener.
     public var monitoring: MonitoringSection?
     public var intake: IntakeSection
-    /// `[replies]`: limits on automatic replies (defaults when the section is absent).
+    /// `[clinic]`: what the replies tell people (defaults when absent).
+    public var clinic = ClinicDetails()
+    /// `[replies]`: limits on automatic replies and the template folder (defaults when absent).
     public var replies = RepliesSection()
     /// Where the configuration came from: the file's path, or "the embedded default".
     public var source: String
@@ -166,8 +168,12 @@ public struct PollSection: Sendable, Hashable {
 public struct RepliesSection: Sendable, Hashable {
     /// At most this many automatic replies to one address per day (UTC); 0 means no replies.
     public var maxPerRecipientPerDay: Int = ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay
+    /// A folder of `en.mustache`, `fr.mustache`, `ar.mustache` overriding the built-in templates.
+    public var templates: String?
 
-    public init() {}
+    public init(templates: String? = nil) {
+        self.templates = templates
+    }
 }
 
 /// `[monitoring]`: the loopback HTTP listener for /healthz, /metrics and the status page.

@@ -27,6 +27,7 @@ struct ConfigurationBuilder {
         var configuration = Configuration(
             mailbox: mailbox, delivery: delivery, cases: cases, journal: journal, poll: poll,
             monitoring: monitoring, intake: intake, source: source, warnings: warnings)
+        configuration.clinic = try clinicSection()
         configuration.replies = try repliesSection()
         return configuration
     }
@@ -204,6 +205,16 @@ struct ConfigurationBuilder {
         guard let s = section("replies") else { return replies }
         replies.maxPerRecipientPerDay = try s.integer(
             "max_per_recipient_per_day", default: ConfigurationSchema.defaultMaxRepliesPerRecipientPerDay, in: 0...10_000)
+        // The template folder is read and every template checked now, so a broken one is
+        // reported at start-up with its file and line.
+        if let folder = try s.optionalPath("templates") {
+            do {
+                _ = try ReplyTemplateFolder.load(folder)
+            } catch {
+                throw s.error("templates", "'replies.templates': \(error)", hint: "fix the template, or remove it to use the built-in one")
+            }
+            replies.templates = folder
+        }
         return replies
     }
 
@@ -248,6 +259,22 @@ struct ConfigurationBuilder {
         intake.recordsReviewPrice = try s.optionalString("records_review_price")
         intake.recordsAndImagesReviewPrice = try s.optionalString("records_and_images_review_price")
         return intake
+    }
+
+    private func clinicSection() throws(ConfigurationError) -> ClinicDetails {
+        var clinic = ClinicDetails()
+        guard let s = section("clinic") else { return clinic }
+        clinic.name = try s.string("name", default: clinic.name)
+        clinic.phone = try s.string("phone", default: clinic.phone)
+        clinic.imagesPhone = try s.string("images_phone", default: clinic.imagesPhone)
+        clinic.termsURL = try s.string("terms_url", default: clinic.termsURL)
+        if s.has("terms_url") {
+            guard let url = URL(string: clinic.termsURL), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw s.error("terms_url", "'clinic.terms_url' is not an http(s) URL: \"\(clinic.termsURL)\"", hint: "for example \"https://clinic.example/smo-terms.pdf\"")
+            }
+        }
+        clinic.administrators = try s.integer("administrators", default: clinic.administrators, in: 1...100)
+        return clinic
     }
 
     /// `YYYY-MM-DD` naming a real day.

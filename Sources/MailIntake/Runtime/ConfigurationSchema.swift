@@ -16,12 +16,13 @@ enum ConfigurationSchema {
         ("journal", ["path"]),
         ("poll", ["interval_seconds", "idle", "max_attempts", "message_timeout_seconds"]),
         ("monitoring", ["listen", "outbox_max_age_seconds", "min_free_bytes"]),
-        ("replies", ["max_per_recipient_per_day"]),
+        ("replies", ["max_per_recipient_per_day", "templates"]),
         ("intake", [
             "message_id_domain", "own_addresses", "sponsor_domains", "closures", "time_zone",
             "office_close_hour", "max_file_bytes", "max_images", "records_review_price",
             "records_and_images_review_price",
         ]),
+        ("clinic", ["name", "phone", "images_phone", "terms_url", "administrators"]),
     ]
 
     static var sectionNames: [String] { sections.map(\.name) }

@@ -25,7 +25,10 @@ extension IntakeConfiguration {
             limits: limits,
             calendar: calendar,
             recordsReviewPrice: intake.recordsReviewPrice ?? "£495",
-            recordsAndImagesReviewPrice: intake.recordsAndImagesReviewPrice ?? "£650")
+            recordsAndImagesReviewPrice: intake.recordsAndImagesReviewPrice ?? "£650",
+            clinic: configuration.clinic,
+            // Checked when the configuration was read; a folder broken since falls back to the built-in.
+            replyTemplates: configuration.replies.templates.flatMap { try? ReplyTemplateFolder.load($0) } ?? .builtIn)
     }
 
     /// "Name <addr@host>" read with the real header parser (a one-field message).

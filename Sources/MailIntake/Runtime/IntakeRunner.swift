@@ -157,6 +157,7 @@ public struct IntakeRunner: Sendable {
         } else {
             try store.create(.init(intakeCase: plan.intakeCase, original: raw, files: files, reply: plan.reply?.bytes))
         }
+        recordSlots(of: plan.intakeCase)
         if let ack = plan.intakeCase.reply.messageId, plan.reply != nil {
             session.recordAcknowledgement(ack, caseId: caseId)
         }
@@ -223,5 +224,16 @@ public struct IntakeRunner: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         return calendar.component(.year, from: date)
+    }
+
+    /// The windows the case now holds, so other cases are not promised them beyond capacity.
+    /// A failure only weakens that guarantee (logged), it never fails the message.
+    private func recordSlots(of c: IntakeCase) {
+        guard let ledger = planner.slotLedger else { return }
+        do {
+            try ledger.record(caseId: c.caseId, callback: c.callback)
+        } catch {
+            logger.warning("callback windows not recorded", metadata: ["case.id": "\(c.caseId)", "error": "\(FailureSummary(error))"])
+        }
     }
 }

@@ -17,8 +17,8 @@ extension PollService {
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
         let store = try CaseFolderStore(
             root: configuration.cases.path, permissions: configuration.cases.permissions, boardDays: configuration.cases.boardDays)
-        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration))
         let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
+        let planner = IntakePlanner(configuration: IntakeConfiguration(configuration), slotLedger: JournalSlotLedger(journal: journal))
         var runner = IntakeRunner(
             planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
         runner.dailyReplyLimit = configuration.replies.maxPerRecipientPerDay

@@ -152,6 +152,36 @@ struct CurlSMTPSenderTests {
         #expect(try sink.received().isEmpty)
     }
 
+    @Test("one sender, many replies (its connection reused), a refused one among them: every accepted reply arrives with its own envelope")
+    func manyRepliesThroughOneSender() async throws {
+        let sink = try SMTPSink(mode: .plain, reject: ["gone@example.org"])
+        defer { sink.stop() }
+        let sender = CurlSMTPSender(settings: SMTPSettings(url: sink.url, allowPlaintext: true, timeouts: Self.quick))
+        var refused: [String] = []
+        for address in ["a@example.org", "gone@example.org", "b@example.org", "c@example.org"] {
+            do {
+                _ = try await sender.send(Self.mail(to: [address]))
+            } catch let error as TransportError {
+                if case .rejectedRecipient(let named) = error.code { refused.append(named) }
+            }
+        }
+        #expect(refused == ["gone@example.org"])
+        let received = try sink.received()
+        #expect(received.map(\.recipients) == [["a@example.org"], ["b@example.org"], ["c@example.org"]])
+        #expect(received.allSatisfy { $0.bytes == SMTPWireFormat.normalizedLineEndings(Self.message) })
+    }
+
+    @Test("replies after the first go over the same STARTTLS + AUTH session and all arrive")
+    func manyRepliesOverSTARTTLS() async throws {
+        let sink = try SMTPSink(mode: .starttls, user: "bot", password: "pa55word")
+        defer { sink.stop() }
+        let sender = CurlSMTPSender(
+            settings: SMTPSettings(
+                url: sink.url, username: "bot", credential: .password("pa55word"), caFile: sink.caFile, timeouts: Self.quick))
+        for index in 1...5 { _ = try await sender.send(Self.mail(to: ["p\(index)@example.org"])) }
+        #expect(try sink.received().map(\.recipients) == (1...5).map { ["p\($0)@example.org"] })
+    }
+
     @Test("a server that is down is connection refused")
     func serverDown() async throws {
         let port = try FreePort.next()

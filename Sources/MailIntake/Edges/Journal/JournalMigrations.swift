@@ -22,7 +22,7 @@ public enum JournalMigrations {
     /// To add a table: write `static let yourArea: [JournalMigration]` in a file of your own
     /// (an extension of this enum) and append it here.
     public static var registered: [JournalMigration] {
-        []
+        [] + replies
     }
 
     /// The base schema: messages, outbox, replies per day, meta.
