@@ -20,6 +20,10 @@ public enum CaseSummaryPage {
         }
         html += "<p class=\"muted\">Received \(e(time.full(c.receivedAt))) · "
         html += "\(e(CaseWording.reply(c.reply)))</p>\n"
+        if let cited = c.claimsCase {
+            html += "<p class=\"bad\"><strong>Cites case <a href=\"../\(e(cited))/summary.html\">\(e(cited))</a></strong>, "
+            html += "but was not sent by its requester: nothing of it was added to that case. Check before linking.</p>\n"
+        }
         html += issuesSection(c)
         html += requesterSection(c)
         html += "<h2>Condition description</h2>\n"

@@ -26,12 +26,15 @@ public struct IntakeCase: Codable, Sendable, Equatable {
     public var language: Language = .en
     /// Who the opinion is for: the requester, or someone they write on behalf of.
     public var patient: Patient = Patient()
+    /// Additive: the case this message cited (a reference or a reply) without coming from
+    /// that case's requester; set together with the issue `claims-existing-case`, null otherwise.
+    public var claimsCase: String? = nil
 
     public static let schemaName = "second-opinion-case/1"
 
     enum CodingKeys: String, CodingKey {
         case schema, caseId, receivedAt, messageId, requester, service, description, attachments
-        case embassy, issues, callback, reply, followUps, subject, language, patient
+        case embassy, issues, callback, reply, followUps, subject, language, patient, claimsCase
     }
 
     public init(from decoder: Decoder) throws {
@@ -53,6 +56,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         // Cases written before these fields existed read as English, requester = patient.
         language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .en
         patient = try c.decodeIfPresent(Patient.self, forKey: .patient) ?? Patient()
+        claimsCase = try c.decodeIfPresent(String.self, forKey: .claimsCase)
     }
 
     // Every key is always present: `messageId` is written as null rather than left out, so
@@ -75,6 +79,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         try c.encode(subject, forKey: .subject)
         try c.encode(language, forKey: .language)
         try c.encode(patient, forKey: .patient)
+        try c.encode(claimsCase, forKey: .claimsCase)
     }
 
     public init(

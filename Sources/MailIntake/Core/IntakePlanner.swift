@@ -16,11 +16,17 @@ public struct IntakePlanner: Sendable {
     }
 
     /// Plans an already-read message.
+    ///
+    /// `claimedCase` is the case the message cites although `CaseAccessPolicy` refused it
+    /// the case: the new case records the link and the issue, and the reply neither threads
+    /// on nor names the other case.
     public func plan(
-        _ m: MessageView, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil
+        _ m: MessageView, receivedAt: Date, now: Date? = nil, caseId: String, existingCase: IntakeCase? = nil,
+        claimedCase: String? = nil
     ) -> IntakePlan {
         let now = now ?? receivedAt
         let automatic = AutomaticMailDetector.reason(m)
+        let spam = SpamFilterMark.reason(m)
         let request = RequestExtractor.read(body: m.requesterText, subject: m.subject)
         let prior = existingCase?.attachments ?? []
         // Automatic mail brings no files of the request (a bounce returns our own reply).
@@ -66,6 +72,7 @@ public struct IntakePlanner: Sendable {
             sequence = 1
             messageStoredAs = "original.eml"
             c = newCase(m, request: request, finding: finding, attachments: newAttachments, caseId: caseId, receivedAt: receivedAt)
+            c.claimsCase = claimedCase
             c.callback = offer(receivedAt: receivedAt, now: now, requested: c.callback.requested, caseId: caseId)
         }
         let bookedNow = existingCase != nil && existingCase?.callback.booked == nil && c.callback.booked != nil
@@ -86,7 +93,12 @@ public struct IntakePlanner: Sendable {
                 mentionsImages: request.mentionsImages)
         }
 
-        // The reply, or why there is none (the loop guard).
+        if existingCase == nil {
+            if spam != nil { c.issues.append(.suspectedSpam) }
+            if claimedCase != nil { c.issues.append(.claimsExistingCase) }
+        }
+
+        // The reply, or why there is none (the loop guard, the spam filter, the sender's wish).
         var actions: [IntakeAction] = []
         if let existingCase { actions.append(.joinCase(caseId: existingCase.caseId)) }
         actions.append(.storeMessage(storedAs: messageStoredAs))
@@ -95,6 +107,8 @@ public struct IntakePlanner: Sendable {
         let to = m.replyAddress
         let suppression: String? =
             if let automatic { "automatic message: \(automatic)" }
+            else if let spam { "marked as spam by the mail server (\(spam))" }
+            else if let why = AutoResponseSuppress.reason(m) { why }
             else if to == nil { "no address to reply to" }
             else if let to, configuration.isOwnAddress(to.address) { "sent from our own address" }
             else if m.from.contains(where: { configuration.isOwnAddress($0.address) }) { "sent from our own address" }
@@ -117,8 +131,10 @@ public struct IntakePlanner: Sendable {
         } else if let to {
             let mail = ReplyComposer(configuration: configuration).compose(
                 .init(
-                    intakeCase: c, newAttachments: newAttachments, to: to, originalSubject: m.subject,
-                    originalMessageID: m.messageID, originalReferences: m.references, sequence: sequence, now: now,
+                    intakeCase: c, newAttachments: newAttachments, to: to,
+                    originalSubject: claimedCase.map { Self.subject(m.subject, without: $0) } ?? m.subject,
+                    originalMessageID: m.messageID, originalReferences: claimedCase == nil ? m.references : [],
+                    sequence: sequence, now: now,
                     requesterOffsetSeconds: DateHeaderOffset.seconds(m.header["Date"]), bookedNow: bookedNow))
             let id = ThreadMatcher.messageID(caseId: c.caseId, sequence: sequence, domain: configuration.messageIdDomain)
             c.reply = IntakeCase.Reply(status: .queued, reason: nil, messageId: id, deliveryFailures: c.reply.deliveryFailures)
@@ -127,6 +143,15 @@ public struct IntakePlanner: Sendable {
             actions.append(.queueReply(messageId: id))
         }
         return IntakePlan(intakeCase: c, files: files, messageStoredAs: messageStoredAs, reply: reply, actions: actions)
+    }
+
+    /// `subject` with every mention of the case `cited` taken out, so that the reply to a
+    /// claim does not carry the other case's reference back (or thread a reply to it).
+    static func subject(_ subject: String, without cited: String) -> String {
+        var s = subject
+        while let r = s.range(of: cited, options: .caseInsensitive) { s.removeSubrange(r) }
+        for empty in ["[]", "()", "[ ]", "( )"] { s = s.replacingOccurrences(of: empty, with: "") }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The deadline and windows for a case, composed at `now`: never in the past, and no window

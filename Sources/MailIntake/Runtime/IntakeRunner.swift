@@ -117,8 +117,11 @@ public struct IntakeRunner: Sendable {
         // Automatic mail (auto-replies, bounces) always gets a case of its own, shown apart in
         // the index; a bounce is also noted on the case it concerns (below).
         let isAutomatic = AutomaticMailDetector.reason(view) != nil
-        let existing = reservedId == nil && !isAutomatic ? try findThread(of: view, session: session) : nil
-        if let existing, let id = view.messageID, existing.followUps?.contains(where: { $0.messageId == id && storedDigest(existing.caseId, $0.storedAs) == digest }) == true {
+        let thread = reservedId == nil && !isAutomatic ? try findThread(of: view, session: session) : ThreadLookup()
+        let existing = thread.joined
+        if let existing, let id = view.messageID,
+            existing.followUps?.contains(where: { $0.messageId == id && storedDigest(existing.caseId, $0.storedAs) == digest }) == true
+        {
             // Joined before, but the registry was not saved (a crash): nothing to do again.
             session.record(messageKeys: keys, caseId: existing.caseId)
             let reply = try await settlePendingReply(of: existing.caseId, now: now)
@@ -136,7 +139,8 @@ public struct IntakeRunner: Sendable {
             try session.save()
         }
 
-        var plan = planner.plan(view, receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existing)
+        var plan = planner.plan(
+            view, receivedAt: receivedAt, now: now, caseId: caseId, existingCase: existing, claimedCase: thread.claimed)
         if existing == nil { plan.intakeCase.subject = view.subject.isEmpty ? nil : view.subject }
         if plan.reply != nil {
             // Written into the case first; sent only once the case is durable (below).
@@ -182,7 +186,10 @@ public struct IntakeRunner: Sendable {
 
     /// The existing case this message continues: our case reference in the subject, or a
     /// reply to one of our acknowledgements or to the request itself.
-    private func findThread(of view: MessageView, session: CaseStoreSession) throws -> IntakeCase? {
+    ///
+    /// Only the case's requester may continue it (`CaseAccessPolicy`): a message citing a
+    /// case it may not join comes back as `claimed`, to open a case of its own linked to it.
+    private func findThread(of view: MessageView, session: CaseStoreSession) throws -> ThreadLookup {
         let refs = ThreadMatcher.references(in: view)
         var candidates = refs.caseIds
         for id in refs.messageIds {
@@ -190,10 +197,22 @@ public struct IntakeRunner: Sendable {
                 candidates.append(c)
             }
         }
+        var lookup = ThreadLookup()
         for id in candidates where store.caseExists(id) {
-            return try store.readCase(id)
+            let cited = try store.readCase(id)
+            switch CaseAccessPolicy.decide(view, cites: cited) {
+            case .join: return ThreadLookup(joined: cited)
+            case .claim: lookup.claimed = lookup.claimed ?? id
+            case .separate: break
+            }
         }
-        return nil
+        return lookup
+    }
+
+    /// What `findThread` found: the case the message continues, or the one it cites in vain.
+    private struct ThreadLookup {
+        var joined: IntakeCase?
+        var claimed: String?
     }
 
     /// A delivery report about one of our replies is also noted on the case it concerns.
