@@ -23,6 +23,8 @@ extension PollService {
         var runner = IntakeRunner(
             planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
         runner.dailyReplyLimit = configuration.replies.maxPerRecipientPerDay
+        // Retry no sooner than a poll interval (and at most 30 s after the first failure), doubling.
+        runner.backoff = OutboxBackoff(base: TimeInterval(min(30, configuration.poll.intervalSeconds)))
         runner.metrics = observer?.metrics
         return try PollService(
             mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)
