@@ -109,7 +109,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/cases/.mail-bot/board.sqlite"))
         let after = try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(after == before)  // as the journal set it
-        try journal.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        #expect(after == 2)  // FULL
         try store.rows.upsert(CaseRow(SampleCase.make(id: "SMO-2026-000002")))
         #expect(try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
         // Reopening runs the journal's migrations and the board's again: both find them applied.
