@@ -67,7 +67,7 @@ async def hang(reader, writer):
 async def main(args):
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
+    listener.bind(("127.0.0.1", args.port))
     loop = asyncio.get_running_loop()
     context = None
     if args.mode in ("starttls", "smtps"):
@@ -106,6 +106,7 @@ if __name__ == "__main__":
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--port", type=int, default=0, help="listen here (default: a free port)")
     arguments = parser.parse_args()
     # A parent that blocks SIGTERM in its threads (Swift's test runner) passes the mask on.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])

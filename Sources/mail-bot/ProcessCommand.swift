@@ -48,8 +48,13 @@ struct ProcessCommand: AsyncParsableCommand {
         let store: CaseFolderStore
         let sender: FileOutbox
         do {
+            // With --config the board's rows are the daemon's (in its journal), so a case made
+            // here shows on the daemon's board too; without, the share keeps its own.
+            let rows = try settings.map {
+                try CaseRowStore(journal: JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: $0.journal.path)))
+            }
             store = try CaseFolderStore(
-                root: casesPath, permissions: settings?.cases.permissions ?? .default,
+                root: casesPath, permissions: settings?.cases.permissions ?? .default, rows: rows,
                 boardDays: settings?.cases.boardDays ?? 60)
         } catch {
             throw CommandFailure.runtime("cannot use the cases folder: \(error)")

@@ -93,3 +93,27 @@ import Testing
         #expect(try Self.text(scratch.path + "/index.html").contains("archive/2026-11.html"))
     }
 }
+
+/// The daemon keeps the rows in the journal's database.
+@Suite struct CaseRowsInTheJournalTests {
+    @Test func rowsLiveInTheJournalAndLeaveItsDurabilityAsItWas() throws {
+        let scratch = ScratchFolder("rows-journal")
+        defer { scratch.cleanup() }
+        let journal = try JournalDatabase.open(path: scratch.path + "/state/journal.sqlite")
+        let before = try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let store = try CaseFolderStore(root: scratch.path + "/cases", rows: try CaseRowStore(journal: journal))
+        try store.create(.init(intakeCase: SampleCase.make(), original: [], files: [], reply: nil))
+        try store.regenerateIndex(generatedAt: SampleCase.make().receivedAt)
+        let count = try journal.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_rows") }
+        #expect(count == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/cases/.mail-bot/board.sqlite"))
+        let after = try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(after == before)  // as the journal set it
+        #expect(after == 2)  // FULL
+        try store.rows.upsert(CaseRow(SampleCase.make(id: "SMO-2026-000002")))
+        #expect(try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+        // Reopening runs the journal's migrations and the board's again: both find them applied.
+        let again = try JournalDatabase.open(path: scratch.path + "/state/journal.sqlite")
+        #expect(try CaseRowStore(journal: again).count() == 2)
+    }
+}

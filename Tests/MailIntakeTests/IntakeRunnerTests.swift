@@ -62,7 +62,7 @@ import Testing
             file: "03-embassy-french-without-letter.eml", caseId: "SMO-2026-000003", issues: [.guaranteeLetterRequired],
             reply: .sent, kind: .embassy),
         .init(
-            file: "04-five-images.eml", caseId: "SMO-2026-000004", issues: [.imagesOverLimit, .attachmentRejected],
+            file: "04-five-images.eml", caseId: "SMO-2026-000004", issues: [.imagesOverLimit, .attachmentRejected, .imagesToArrange],
             reply: .sent, rejected: ["ct-slice-4.jpg": .overImageLimit, "ct-slice-5.jpg": .overImageLimit]),
         .init(
             file: "05-renamed-executable.eml", caseId: "SMO-2026-000005",

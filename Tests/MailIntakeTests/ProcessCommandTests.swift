@@ -108,5 +108,9 @@ import Testing
         let reply = try String(contentsOfFile: scratch.path + "/out/SMO-2026-000001-1.eml", encoding: .utf8)
         #expect(reply.contains("clinic@clinic.example"))
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/shared/SMO-2026-000001/summary.html"))
+        // The board's rows went to the daemon's journal, not to a store of the share's own.
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/state/journal.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/shared/.mail-bot/board.sqlite"))
+        #expect(try String(contentsOfFile: scratch.path + "/shared/index.html", encoding: .utf8).contains("SMO-2026-000001/summary.html"))
     }
 }

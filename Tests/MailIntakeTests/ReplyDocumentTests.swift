@@ -111,3 +111,19 @@ import Testing
         for language in IntakeCase.Language.allCases { #expect(ReplyTemplates.builtIn.origin(language) == "built-in \(language.rawValue)") }
     }
 }
+
+@Suite struct SummaryPageReplyTests {
+    @Test func theSummaryShowsOurReplyAndMarksMailTextDirAuto() {
+        var c = ReplyDocumentTests.sampleCase(language: .ar, issues: [])
+        c.description = "ابني يعاني من ألم في الركبة"
+        c.reply = .init(status: .pending, reason: nil)
+        let mail = ReplyDocumentTests.mail(c)
+        let page = CaseSummaryPage.render(c, reply: ReplyPreview.document(of: mail).text)
+        #expect(page.contains("<h2>Our reply</h2>"))
+        #expect(page.contains("not yet accepted by the mail server"))
+        #expect(page.contains("<div class=\"box\" dir=\"auto\">ابني يعاني"))
+        #expect(page.contains("dir=\"auto\" lang=\"ar\""))
+        #expect(page.contains("SMO-2026-000042"))
+        #expect(!CaseSummaryPage.render(c).contains("Our reply"))
+    }
+}

@@ -6,8 +6,9 @@ import Foundation
 /// Content-Security-Policy. Every string that came from mail is escaped through
 /// ``HTMLText/escape(_:)``; the only unescaped text is our own markup and wording.
 public enum CaseSummaryPage {
-    /// The whole page for `intakeCase`.
-    public static func render(_ intakeCase: IntakeCase) -> String {
+    /// The whole page for `intakeCase`; `reply` is the text of our latest reply (sent or
+    /// pending), shown as the requester reads it.
+    public static func render(_ intakeCase: IntakeCase, reply: String? = nil) -> String {
         let c = intakeCase
         let e = HTMLText.escape
         let time = TimeText()
@@ -16,7 +17,7 @@ public enum CaseSummaryPage {
         html += "<p class=\"muted\"><a href=\"../index.html\">All cases</a></p>\n"
         html += "<h1>\(e(c.caseId))</h1>\n"
         if let subject = c.subject, !subject.isEmpty {
-            html += "<p><strong>Subject:</strong> \(e(subject))</p>\n"
+            html += "<p><strong>Subject:</strong> <span dir=\"auto\">\(e(subject))</span></p>\n"
         }
         html += "<p class=\"muted\">Received \(e(time.full(c.receivedAt))) · "
         html += "\(e(CaseWording.reply(c.reply)))</p>\n"
@@ -30,12 +31,13 @@ public enum CaseSummaryPage {
         if c.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             html += "<p class=\"bad\">None given.</p>\n"
         } else {
-            html += "<div class=\"box\">\(e(c.description))</div>\n"
+            html += "<div class=\"box\" dir=\"auto\">\(e(c.description))</div>\n"
         }
         html += attachmentsSection(c)
         html += embassySection(c)
         html += callbackSection(c, time: time)
         html += notesSection(c, time: time)
+        html += replySection(c, reply: reply)
         html += "<h2>Original message</h2>\n"
         html += "<p><a href=\"original.eml\">original.eml</a> (exactly as received"
         if let id = c.messageId { html += "; Message-ID \(e(id))" }
@@ -58,7 +60,7 @@ public enum CaseSummaryPage {
         let e = HTMLText.escape
         let r = c.requester
         var html = "<h2>Requester</h2>\n<dl>\n"
-        html += "<dt>Name</dt><dd>\(r.name.isEmpty ? "<span class=\"muted\">not given</span>" : e(r.name))</dd>\n"
+        html += "<dt>Name</dt><dd dir=\"auto\">\(r.name.isEmpty ? "<span class=\"muted\">not given</span>" : e(r.name))</dd>\n"
         html += "<dt>Email</dt><dd>\(e(r.email))</dd>\n"
         html += "<dt>Phone</dt><dd>\(r.phone.map(e) ?? "<span class=\"muted\">not given</span>")</dd>\n"
         html += "<dt>Preferred contact</dt><dd>\(CaseWording.contact(r.preferredContact))</dd>\n"
@@ -152,9 +154,18 @@ public enum CaseSummaryPage {
             for f in followUps {
                 html += "<p class=\"muted\">\(e(time.full(f.receivedAt))) · "
                 html += "<a href=\"\(HTMLText.href(f.storedAs))\">\(e(f.storedAs))</a></p>\n"
-                if !f.text.isEmpty { html += "<div class=\"box\">\(e(f.text))</div>\n" }
+                if !f.text.isEmpty { html += "<div class=\"box\" dir=\"auto\">\(e(f.text))</div>\n" }
             }
         }
         return html
+    }
+
+    /// Our latest reply as the requester reads it (its text part), with what became of it.
+    private static func replySection(_ c: IntakeCase, reply: String?) -> String {
+        guard let reply, !reply.isEmpty else { return "" }
+        var html = "<h2>Our reply</h2>\n<p class=\"muted\">\(HTMLText.escape(CaseWording.reply(c.reply)))"
+        if c.reply.status == .pending || c.reply.status == .queued { html += " (not yet accepted by the mail server)" }
+        html += " · <a href=\"reply.eml\">reply.eml</a></p>\n"
+        return html + "<div class=\"box\" dir=\"auto\" lang=\"\(c.language.rawValue)\">\(HTMLText.escape(reply))</div>\n"
     }
 }

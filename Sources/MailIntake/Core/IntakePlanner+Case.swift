@@ -94,7 +94,17 @@ extension IntakePlanner {
         if request.mentionsImages || c.attachments.contains(where: { $0.status == .accepted && $0.role == .image }) {
             c.service = .recordsAndImagesReview
         }
-        if c.callback.booked == nil,
+        // A wish to move or cancel the booked call: the old window is never confirmed again;
+        // a new time replaces it when exactly one offered window fits, else an administrator arranges it.
+        if c.callback.booked != nil, let change = request.reading.bookingChange {
+            c.callback.booked = nil
+            if let wish = change.wish {
+                c.callback.requested = .init(text: wish.text, windows: wish.windows(receivedAt: c.receivedAt, calendar: configuration.calendar))
+            }
+        } else if c.callback.booked == nil, let wish = request.reading.callbackWish {
+            c.callback.requested = .init(text: wish.text, windows: wish.windows(receivedAt: c.receivedAt, calendar: configuration.calendar))
+        }
+        if c.callback.booked == nil, request.reading.bookingChange?.kind != .cancel,
             let n = Self.chosenSlot(in: request.description, count: c.callback.slots.count)
                 ?? Self.chosenSlot(in: request.description, slots: c.callback.slots, calendar: configuration.calendar)
         {

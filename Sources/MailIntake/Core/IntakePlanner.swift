@@ -73,6 +73,7 @@ public struct IntakePlanner: Sendable {
             messageStoredAs = "original.eml"
             c = newCase(m, request: request, finding: finding, attachments: newAttachments, caseId: caseId, receivedAt: receivedAt)
             c.claimsCase = claimedCase
+            readInto(&c, request: request, finding: finding, receivedAt: receivedAt)
             c.callback = offer(receivedAt: receivedAt, now: now, requested: c.callback.requested, caseId: caseId)
         }
         let bookedNow = existingCase != nil && existingCase?.callback.booked == nil && c.callback.booked != nil
@@ -91,6 +92,7 @@ public struct IntakePlanner: Sendable {
             c.issues = issues(
                 c, hasDescription: request.hasDescription, termsConfirmed: request.termsConfirmed,
                 mentionsImages: request.mentionsImages)
+            if imagesToArrange(request, c) { c.issues.append(.imagesToArrange) }
         }
 
         if existingCase == nil {

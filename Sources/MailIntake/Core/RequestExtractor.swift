@@ -1,5 +1,7 @@
 /// Reads the request out of what the requester wrote: the condition description, phone
-/// numbers, the preferred contact method and whether the terms were confirmed in words.
+/// numbers and whether the terms were confirmed in words; everything else the text says
+/// (language, service, preferred contact, patient, images to arrange, callback wish) comes
+/// from `RequestReader` on the same fresh text.
 ///
 /// Phrase lists are in English, Arabic and French, matched on a normalised form of the text
 /// (lower case, curly apostrophes straightened, Arabic alef and ya variants unified), so
@@ -16,8 +18,11 @@ public enum RequestExtractor {
         public var phones: [String]
         public var preferredContact: IntakeCase.Requester.PreferredContact
         public var termsConfirmed: Bool
-        /// The text asks for images to be reviewed (scan, MRI, CT, X-ray …).
+        /// The text asks for images to be reviewed (scan, MRI, CT, X-ray …), not negated and
+        /// not overruled by "records only".
         public var mentionsImages: Bool
+        /// Everything the request reader understood (language, service, patient, callback wish …).
+        public var reading: RequestReading
     }
 
     /// Reads `body` (plain text; reduce HTML with `HTMLReducer` first). `subject` is used only to
@@ -27,13 +32,18 @@ public enum RequestExtractor {
         let fresh = split.fresh
         let all = fresh + "\n" + split.signature
         let n = normalise(fresh)
+        let reading = RequestReader.read(fresh, subject: subject)
+        // The number they said to call first, then every other one in order.
+        var phones = PhoneNumberFinder.find(in: all)
+        if let said = reading.contactPhone { phones = [said] + phones.filter { $0 != said } }
         return Request(
             description: fresh, signature: split.signature,
             hasDescription: isMeaningful(fresh, subject: subject),
-            phones: PhoneNumberFinder.find(in: all),
-            preferredContact: preferredContact(n),
+            phones: phones,
+            preferredContact: reading.preferredContact,
             termsConfirmed: termsConfirmed(n),
-            mentionsImages: mentionsImages(normalise(subject + "\n" + fresh)))
+            mentionsImages: reading.service == .recordsAndImagesReview,
+            reading: reading)
     }
 
     /// Lower case, straight apostrophes, unified Arabic letter variants, single spaces.
@@ -99,37 +109,6 @@ public enum RequestExtractor {
         return words >= 4
     }
 
-    static let phonePhrases = [
-        "call me", "phone me", "ring me", "by phone", "by telephone", "on the phone", "over the phone", "call back",
-        "give me a call", "contact me on", "reach me on", "prefer a call", "prefer phone", "telephone me", "whatsapp",
-        "اتصل", "اتصال", "هاتفيا", "عبر الهاتف", "بالهاتف",
-        "par téléphone", "par telephone", "appelez-moi", "appelez moi", "m'appeler", "me téléphoner", "me telephoner",
-    ]
-    static let emailPhrases = [
-        "by email", "by e-mail", "via email", "via e-mail", "email me", "e-mail me", "reply by email",
-        "contact me by email", "prefer email", "prefer e-mail", "in writing", "don't call", "do not call",
-        "do not phone", "don't phone", "عبر البريد الالكتروني", "بالبريد الالكتروني", "البريد الالكتروني", "راسلني",
-        "par e-mail", "par email", "par courriel", "par mail", "ne pas m'appeler", "ne m'appelez pas",
-    ]
-
-    static let phoneNeedles = phonePhrases.map { Array(normalise($0).utf8) }
-    static let emailNeedles = emailPhrases.map { Array(normalise($0).utf8) }
-
-    /// Phone or email from what they wrote: whichever kind of phrase comes first; unknown when neither.
-    static func preferredContact(_ n: String) -> IntakeCase.Requester.PreferredContact {
-        let hay = Array(n.utf8)
-        func first(_ needles: [[UInt8]]) -> Int? { needles.compactMap { ByteSearch.first($0, in: hay) }.min() }
-        // Negated calls ("please don't call me") are email phrases, so the earliest phrase decides.
-        let e = first(emailNeedles)
-        let p = first(phoneNeedles)
-        switch (p, e) {
-        case (nil, nil): return .unknown
-        case (_?, nil): return .phone
-        case (nil, _?): return .email
-        case let (p?, e?): return e <= p ? .email : .phone
-        }
-    }
-
     static let termsPhrases = [
         "accept the terms", "agree to the terms", "agree with the terms", "accept your terms", "agree to your terms",
         "accept the t&c", "agree to the t&c", "accept terms and conditions", "agree to terms and conditions",
@@ -160,26 +139,6 @@ public enum RequestExtractor {
             }
         }
         return false
-    }
-
-    /// Imaging words. Short ones must stand alone ("CT", "PET", "scan"); longer stems may
-    /// start a word ("radiolog" finds "radiologist"). "Scanned my reports" is not about images.
-    static let imageWholeWords: Set<String> = [
-        "scan", "scans", "mri", "mris", "ct", "pet", "x-ray", "x-rays", "xray", "xrays", "irm", "scanner", "dicom",
-        "images", "imaging", "pet-ct", "pet/ct", "ct-scan", "echo", "اشعة", "الاشعة", "رنين", "الرنين", "مقطعية",
-        "المقطعية", "radiographie", "échographie", "echographie", "imagerie",
-    ]
-    static let imageStems = ["radiolog", "ultrasound", "mammogra", "angiogra", "tomogra", "x-ray", "x ray", "scintigra"]
-
-    /// The text asks for images review: imaging words as whole words, or imaging stems.
-    static func mentionsImages(_ n: String) -> Bool {
-        let words = n.split(whereSeparator: { $0.isWhitespace || ",.;:!?()[]\"'«»،".contains($0) })
-        for w in words {
-            let word = String(w)
-            if imageWholeWords.contains(word) { return true }
-            if imageStems.contains(where: { word.hasPrefix($0) }) { return true }
-        }
-        return imageStems.contains { n.contains($0) && $0.contains(" ") }
     }
 }
 

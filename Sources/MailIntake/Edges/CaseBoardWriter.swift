@@ -74,7 +74,7 @@ struct CaseBoardWriter {
             try AtomicFiles.replace(root + "/cases.csv", bytes: Array(CaseSpreadsheet.render(all).utf8), mode: fileMode)
         }
 
-        try rows.database.write { db in
+        try rows.write { db in
             try db.execute(sql: "UPDATE case_rows SET pages_dirty = 0 WHERE pages_dirty = 1")
             try CaseRowStore.setState("archived_before", String(cutoff), in: db)
             for month in snapshot.months.keys where !written.contains(where: { $0.month == month }) {

@@ -43,7 +43,7 @@ extension CaseFolderStore {
             try rows.upsert(cases.map(CaseRow.init))
             added = cases.count
         }
-        try rows.database.write { db in try CaseRowStore.setState("backfilled", "1", in: db) }
+        try rows.write { db in try CaseRowStore.setState("backfilled", "1", in: db) }
         return added
     }
 }

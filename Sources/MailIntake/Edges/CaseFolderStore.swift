@@ -149,7 +149,7 @@ public struct CaseFolderStore: Sendable {
             if let reply = contents.reply {
                 try AtomicFiles.createNew(temp + "/reply.eml", bytes: reply, mode: fileMode)
             }
-            let page = CaseSummaryPage.render(intakeCase)
+            let page = CaseSummaryPage.render(intakeCase, reply: contents.reply.map(Self.replyText))
             try AtomicFiles.createNew(temp + "/summary.html", bytes: Array(page.utf8), mode: fileMode)
             try AtomicFiles.createNew(temp + "/case.json", bytes: intakeCase.jsonBytes(), mode: fileMode)
             AtomicFiles.syncFolder(temp + "/attachments")
@@ -183,9 +183,17 @@ public struct CaseFolderStore: Sendable {
             try AtomicFiles.createOnce(dir + "/" + path.folder + "/" + path.name, bytes: file.bytes, mode: fileMode)
         }
         try upsertRow(of: intakeCase)
-        try AtomicFiles.replace(dir + "/summary.html", bytes: Array(CaseSummaryPage.render(intakeCase).utf8), mode: fileMode)
+        // The latest reply: this update's (messages/<n>-reply.eml), else the acknowledgement.
+        let latest = newFiles.last { $0.relativePath.hasSuffix("-reply.eml") }?.bytes ?? (try? AtomicFiles.readAll(dir + "/reply.eml"))
+        let page = CaseSummaryPage.render(intakeCase, reply: latest.map(Self.replyText))
+        try AtomicFiles.replace(dir + "/summary.html", bytes: Array(page.utf8), mode: fileMode)
         try AtomicFiles.replace(dir + "/case.json", bytes: intakeCase.jsonBytes(), mode: fileMode)
         return intakeCase
+    }
+
+    /// The text part of a reply we wrote, for the summary page.
+    static func replyText(_ bytes: [UInt8]) -> String {
+        ReplyPreview.document(of: OutgoingMail(envelopeFrom: "", recipients: [], bytes: bytes, name: "")).text
     }
 
     /// Keeps a message that could not become a case: `.failed/<timestamp>-<sha>.eml` and a

@@ -39,6 +39,11 @@ public struct CaseRowStore: Sendable {
         try self.init(database: try DatabaseQueue(path: path, configuration: configuration))
     }
 
+    /// The row store kept in the journal's database (the daemon's).
+    public init(journal: JournalDatabase) throws {
+        try self.init(database: journal.pool)
+    }
+
     /// A store in memory (tests, previews).
     public static func inMemory() throws -> CaseRowStore {
         try CaseRowStore(database: try DatabaseQueue())
@@ -46,25 +51,52 @@ public struct CaseRowStore: Sendable {
 
     /// Registers the board's tables with a migrator shared with other tables (the journal's).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("board-v1") { db in
-            try db.execute(sql: CaseRowRecord.createTable)
-            try db.execute(sql: "CREATE INDEX case_rows_received ON case_rows(received_at)")
-            try db.execute(sql: "CREATE INDEX case_rows_month ON case_rows(month, received_at)")
-            try db.execute(sql: "CREATE INDEX case_rows_dirty ON case_rows(pages_dirty) WHERE pages_dirty = 1")
-            try db.execute(sql: "CREATE TABLE board_archive (month TEXT PRIMARY KEY, cases INTEGER NOT NULL, written_at REAL NOT NULL)")
-            try db.execute(sql: "CREATE TABLE board_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        }
+        migrator.registerMigration("board-v1", migrate: createSchema)
+    }
+
+    /// Migration `board-v1` (also registered with the journal's migrations: whichever runs
+    /// first creates the tables, the other finds it applied).
+    @Sendable static func createSchema(_ db: Database) throws {
+        try db.execute(sql: CaseRowRecord.createTable)
+        try db.execute(sql: "CREATE INDEX case_rows_received ON case_rows(received_at)")
+        try db.execute(sql: "CREATE INDEX case_rows_month ON case_rows(month, received_at)")
+        try db.execute(sql: "CREATE INDEX case_rows_dirty ON case_rows(pages_dirty) WHERE pages_dirty = 1")
+        try db.execute(sql: "CREATE TABLE board_archive (month TEXT PRIMARY KEY, cases INTEGER NOT NULL, written_at REAL NOT NULL)")
+        try db.execute(sql: "CREATE TABLE board_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     }
 
     /// Inserts or replaces the row of one case (one primary-key lookup and one write), marks
     /// its pages for rewriting, and bumps its calendar SEQUENCE when its event changed.
     public func upsert(_ row: CaseRow) throws {
-        try database.write { db in try Self.upsert(row, in: db) }
+        try write { db in try Self.upsert(row, in: db) }
+    }
+
+    /// A transaction that does not wait for the disk. Rows are derived from the case folders,
+    /// which are written durably, so they need not cost the journal's `synchronous = FULL`
+    /// fsync per commit: the commit goes to the WAL unsynced, and the journal's next commit
+    /// (which syncs the WAL up to its own end) makes it durable too.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+            if previous > 1 { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let outcome = Result { () throws -> T in
+                var result: Result<T, any Error>?
+                try db.inTransaction {
+                    result = Result { try body(db) }
+                    if case .failure(let error) = result { throw error }
+                    return .commit
+                }
+                guard let result else { throw FileStoreError("write rows", "board", detail: "no result") }
+                return try result.get()
+            }
+            if previous > 1 { try db.execute(sql: "PRAGMA synchronous = " + String(previous)) }
+            return try outcome.get()
+        }
     }
 
     /// Many rows in one transaction (backfills, seeding a benchmark).
     public func upsert(_ rows: [CaseRow]) throws {
-        try database.write { db in
+        try write { db in
             for row in rows { try Self.upsert(row, in: db) }
         }
     }
@@ -85,7 +117,7 @@ public struct CaseRowStore: Sendable {
 
     /// Forgets a case's row (its folder could not be written after all).
     public func delete(caseId: String) throws {
-        try database.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM case_rows WHERE case_id = ?", arguments: [caseId])
             try Self.setState("csv_dirty", "1", in: db)
         }

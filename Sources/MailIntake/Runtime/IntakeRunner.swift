@@ -97,11 +97,14 @@ public struct IntakeRunner: Sendable {
         let message = MIMEMessage(parsing: raw)
         let view = MessageView(message)
         let keys = CaseStoreSession.messageKeys(messageId: view.messageID, sha256: digest)
+        // "The same message" means the same bytes: a Message-ID seen before on different
+        // content is new mail (a sender's client reusing ids, or someone replaying one).
+        let sameBytes = keys.filter { $0.hasPrefix("sha256:") }
 
         // The same message again: same case, nothing changed. (A key whose case folder is
         // missing means a crash between taking the id and writing: redo it under that id.)
         var reservedId: String?
-        if let known = session.caseId(forMessageKeys: keys) {
+        if let known = session.caseId(forMessageKeys: sameBytes) {
             if store.caseExists(known) {
                 logger.info("message already processed", metadata: ["case.id": "\(known)"])
                 // A crash may have come after the case was written and before its reply was settled.
@@ -116,7 +119,9 @@ public struct IntakeRunner: Sendable {
         let isAutomatic = AutomaticMailDetector.reason(view) != nil
         let thread = reservedId == nil && !isAutomatic ? try findThread(of: view, session: session) : ThreadLookup()
         let existing = thread.joined
-        if let existing, let id = view.messageID, existing.followUps?.contains(where: { $0.messageId == id }) == true {
+        if let existing, let id = view.messageID,
+            existing.followUps?.contains(where: { $0.messageId == id && storedDigest(existing.caseId, $0.storedAs) == digest }) == true
+        {
             // Joined before, but the registry was not saved (a crash): nothing to do again.
             session.record(messageKeys: keys, caseId: existing.caseId)
             let reply = try await settlePendingReply(of: existing.caseId, now: now)
@@ -224,6 +229,13 @@ public struct IntakeRunner: Sendable {
                 logger.info("delivery failure noted", metadata: ["case.id": "\(target)"])
             }
         }
+    }
+
+    /// The SHA-256 of a message stored in a case folder, to tell a joined follow-up from new
+    /// mail that reuses its Message-ID.
+    private func storedDigest(_ caseId: String, _ relative: String?) -> String? {
+        guard let relative, let bytes = try? AtomicFiles.readAll(store.folder(of: caseId) + "/" + relative) else { return nil }
+        return Digest.sha256Hex(bytes)
     }
 
     /// The calendar year of `date` in UTC (case ids are "SMO-<year>-…").

@@ -60,7 +60,7 @@ public struct MailboxExport: Sendable {
         guard fd >= 0 else { throw FileStoreError("create", temporary, errno: errno) }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let code = errno

@@ -15,13 +15,16 @@ extension PollService {
         settings.maxAttempts = configuration.poll.maxAttempts
         settings.messageTimeout = .seconds(configuration.poll.messageTimeoutSeconds)
         let receivedAt: @Sendable (MailboxEntry) -> Date? = { $0.receivedAt ?? PollService.maildirDeliveryTime(of: $0) }
-        let store = try CaseFolderStore(
-            root: configuration.cases.path, permissions: configuration.cases.permissions, boardDays: configuration.cases.boardDays)
         let journal = try JournalDatabase.open(path: JournalDatabase.sqlitePath(forConfigured: configuration.journal.path))
+        let store = try CaseFolderStore(
+            root: configuration.cases.path, permissions: configuration.cases.permissions,
+            rows: try CaseRowStore(journal: journal), boardDays: configuration.cases.boardDays)
         let planner = IntakePlanner(configuration: IntakeConfiguration(configuration), slotLedger: JournalSlotLedger(journal: journal))
         var runner = IntakeRunner(
             planner: planner, store: store, sender: try configuration.makeSender(), logger: logger, journal: journal)
         runner.dailyReplyLimit = configuration.replies.maxPerRecipientPerDay
+        // Retry no sooner than a poll interval (and at most 30 s after the first failure), doubling.
+        runner.backoff = OutboxBackoff(base: TimeInterval(min(30, configuration.poll.intervalSeconds)))
         runner.metrics = observer?.metrics
         return try PollService(
             mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)

@@ -139,6 +139,7 @@ public actor PollService {
                 }
                 observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
             }
+            if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled {
                 _ = await flushOutbox()
             }

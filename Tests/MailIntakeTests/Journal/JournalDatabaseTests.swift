@@ -17,6 +17,9 @@ import Testing
         }
         #expect(mode == "wal")
         #expect(sync == 2)  // FULL
+        // The writer is the connection whose commits must be durable (GRDB resets it to NORMAL
+        // while enabling WAL; open() sets FULL again).
+        #expect(try journal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
         for table in ["messages", "outbox", "replies_per_day", "meta"] {
             #expect(tables.contains(table), "missing table \(table)")
         }

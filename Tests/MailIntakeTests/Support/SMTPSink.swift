@@ -52,7 +52,9 @@ final class SMTPSink: @unchecked Sendable {
             .appendingPathComponent("scripts/smtp_sink.py").path
     }
 
-    init(mode: Mode = .plain, user: String? = nil, password: String? = nil, reject: [String] = []) throws {
+    /// Starts the server; `port` 0 lets the kernel choose (a fixed port serves "the server
+    /// comes back" tests).
+    init(mode: Mode = .plain, user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0) throws {
         guard let python = Self.python else {
             throw Failure(description: "python3 with aiosmtpd is not installed (scripts/setup installs python3-aiosmtpd)")
         }
@@ -67,6 +69,7 @@ final class SMTPSink: @unchecked Sendable {
         }
         if let user { arguments += ["--user", user, "--password", password ?? ""] }
         for address in reject { arguments += ["--reject", address] }
+        if port != 0 { arguments += ["--port", String(port)] }
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments

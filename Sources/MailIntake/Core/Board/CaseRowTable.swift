@@ -131,14 +131,17 @@ struct CaseRowTable {
 
     /// Wider than the case page, and cards instead of a table below 900 px.
     static let style = """
-        body{max-width:none;margin:1.2em 1.5em}.board{font-size:.92em}.board td{overflow-wrap:anywhere}
-        .board th{white-space:nowrap;position:sticky;top:0}.sub{color:#6e6e73;font-size:.9em}
+        body{max-width:none;margin:1.2em 1.5em}.board td:first-child a{white-space:nowrap}.board{font-size:.92em}.board td{overflow-wrap:anywhere}
+        .board{table-layout:fixed}.board th{position:sticky;top:0}
+        .board th:nth-child(1){width:11%}.board th:nth-child(2){width:9%}.board th:nth-child(3){width:14%}.board th:nth-child(4){width:6%}
+        .board th:nth-child(5){width:7%}.board th:nth-child(6){width:11%}.board th:nth-child(7){width:13%}.board th:nth-child(8){width:11%}
+        .board th:nth-child(9){width:9%}.board th:nth-child(10){width:9%}.sub{color:#6e6e73;font-size:.9em}
         .late{color:#b42318;font-weight:600}.left{color:#9a6700}.booked{color:#0969da}.new{color:#b42318;font-weight:600}
         .warn{color:#9a6700}.reason{font-size:.85em;color:#6e6e73}.missing{margin:0;padding-left:1.1em}
-        nav a{margin-right:1em;white-space:nowrap}.count{color:#6e6e73;font-weight:normal}
+        nav{line-height:1.9}nav a{margin-right:1em;display:inline-block}.count{color:#6e6e73;font-weight:normal}
         @media (max-width:900px){body{margin:.8em}.board thead{display:none}.board,.board tbody,.board tr,.board td{display:block;width:auto}
         .board tr{border:1px solid #ddd;border-radius:6px;margin:0 0 .8em;padding:.3em .6em}
-        .board td{border:0;padding:.15em 0 .15em 9em;position:relative;min-height:1.2em}
-        .board td:empty{display:none}.board td::before{content:attr(data-label);position:absolute;left:0;width:8.5em;font-weight:600;color:#6e6e73}}
+        .board td{border:0;padding:.15em 0 .15em 7.8em;position:relative;min-height:1.2em}
+        .board td:empty{display:none}.board td::before{content:attr(data-label);position:absolute;left:0;width:7.3em;font-weight:600;color:#6e6e73;font-size:.9em}}
         """
 }

@@ -19,8 +19,9 @@ public struct ReplyDocument: Sendable, Equatable {
             let model = ReplyModel(source, language: l, configuration: configuration)
             let markup = templates.render(model, language: l)
             let rtl = l == .ar
-            texts.append(Self.isolated(markup.plainText, verbatim: [clinic.phone, clinic.imagesPhone, clinic.termsURL], rtl: rtl))
-            let body = markup.html(links: [clinic.termsURL], verbatim: [clinic.phone, clinic.imagesPhone, source.intakeCase.caseId])
+            let prices = [configuration.recordsReviewPrice, configuration.recordsAndImagesReviewPrice]
+            texts.append(Self.isolated(markup.plainText, verbatim: [clinic.phone, clinic.imagesPhone, clinic.termsURL] + prices, rtl: rtl))
+            let body = markup.html(links: [clinic.termsURL], verbatim: [clinic.phone, clinic.imagesPhone, source.intakeCase.caseId] + prices)
             let align = rtl ? "right" : "left"
             sections.append(
                 "<div lang=\"\(l.rawValue)\" dir=\"\(rtl ? "rtl" : "ltr")\" style=\"text-align:\(align)\">\n\(body)\n</div>")

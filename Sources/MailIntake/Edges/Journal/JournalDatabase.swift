@@ -43,6 +43,9 @@ public final class JournalDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // DatabasePool turns WAL on after `prepareDatabase` and sets the writer back to NORMAL
+        // while doing so: say FULL again on the writer, the only connection that commits.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try JournalMigrations.migrator(extra: extraMigrations).migrate(pool)
         return JournalDatabase(path: path, pool: pool)
     }

@@ -23,6 +23,7 @@ public enum JournalMigrations {
     /// (an extension of this enum) and append it here.
     public static var registered: [JournalMigration] {
         [] + replies
+            + board
     }
 
     /// The base schema: messages, outbox, replies per day, meta.

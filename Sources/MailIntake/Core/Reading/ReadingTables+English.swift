@@ -1,0 +1,98 @@
+/// The English table. Patterns are token sequences: "don't" is written "don t", "x-ray"
+/// "x ray" (apostrophes and hyphens separate words); see `PhraseTable` for `~`, `*`, `|`,
+/// `_` and `#`.
+extension ReadingTables {
+    static let imagingNouns = "images|image|scans|scan|films|x_rays|xrays|pictures|slices|mri|mris|ct|cts|views"
+
+    static let english: [PhraseTable.Line] = [
+        // Imaging asked for or named.
+        .init("scan|scans|mri|mris|ct|cts|pet|xray|xrays|imaging|images|radiolog*|ultrasound*|sonogra*", .imaging),
+        .init("mammogra*|angiogra*|tomogra*|scintigra*|echocardiogra*|dexa|films|dicom|x_ray|x_rays|cat_scan|pet_ct|echo", .imaging),
+        .init("records_and_images|records_and_imaging|records_and_scans", .imaging),
+        .init("mri|ct|scan|imaging|radiology|radiologist|radiologist_s|radiologists|ultrasound|x_ray|xray|pet|mammogram report|reports|results_letter", .imagingReport),
+        .init("mri|ct|pet|ultrasound|x_ray|bone|cat scan|scans|imaging report|reports", .imagingReport),
+        .init("report|reports of|on|from the|my|your mri|ct|scan|scans|imaging|ultrasound|x_ray|pet", .imagingReport),
+        .init("report|reports of|on|from mri|ct|scan|scans|imaging|ultrasound|x_ray|pet", .imagingReport),
+        // Records only.
+        .init("records|record|reports|notes|documents|paperwork ~ only", .recordsOnly),
+        .init("only|just ~ records|record|reports|report|notes|documents|paperwork|letters|letter", .recordsOnly),
+        .init("records_review|record_review|review_of_my_records|review_of_the_records|medical_records_review", .recordsOnly),
+        .init("no_need ~ images|imaging|scans|radiolog*", .recordsOnly),
+        // Preferred contact: phone.
+        .init("call|phone|ring|telephone me|us|my|our", .contactPhone),
+        .init("only_call|please_call|pls_call|please_ring|please_phone|plz_call|kindly_call", .contactPhone),
+        .init("call|phone|ring ~ me_back|us_back", .contactPhone),
+        .init("give me|us a call|ring|buzz", .contactPhone),
+        .init("by|via|over_the|on_the phone|telephone|mobile", .contactPhone),
+        .init("prefer*|rather ~ phon*|telephon*|call|calls|calling|called|ring|mobile|speak|talk", .contactPhone),
+        .init("for|by|with|receive|get|have a_call|a_phone_call|phone_call|a_ring|a_quick_call|call", .contactPhone),
+        .init("time_to_call|time_to_ring|time_to_phone|time_to_reach_me", .contactPhone),
+        .init("want|like|wish|need ~ to phone|call|ring", .contactPhone),
+        .init("phone|telephone|call|calls|calling|mobile ~ best|preferred|better|easier|ideal|please|only", .contactPhone),
+        .init("contact ~ method|preference|by|via ~ phone|telephone|call|mobile|tel", .contactPhone),
+        .init("preferred_contact|contact_method|contact_preference|contact_by ~ phone|telephone|call|mobile|tel", .contactPhone),
+        .init("reach_me|reach_us|contact_me|contact_us ~ on|at ~ #|mobile|phone|number", .contactPhone),
+        .init("happy|glad|ok|fine ~ to ~ take|receive|get ~ a_call|call|calls|phone_call", .contactPhone),
+        .init("take|answer|receive ~ calls|phone|the_phone", .contactPhone),
+        .init("speak|talk ~ to|with ~ someone|somebody|you|an_administrator|a_person", .contactPhone),
+        .init("whatsapp|whats_app", .contactPhone),
+        // Preferred contact: email.
+        .init("by|via|through ~ email|e_mail|mail|emails|e_mails|writing", .contactEmail),
+        .init("email|e_mail|write|reply|respond ~ me|us|to_me|to_us", .contactEmail),
+        .init("prefer*|rather ~ email*|e_mail*|writing|written|write|mail", .contactEmail),
+        .init("email|e_mail|emails|writing ~ best|preferred|better|easier|ideal|works|please|only|fine", .contactEmail),
+        .init("contact ~ method|preference|by|via ~ email|e_mail|mail", .contactEmail),
+        .init("preferred_contact|contact_method|contact_preference ~ email|e_mail|mail", .contactEmail),
+        .init("in_writing|written_reply|written_response", .contactEmail),
+        .init("send*|sent|attach*|forward*|share ~ images|scans|files|documents|them|it|the_rest|reports|results ~ by|via|through ~ email|e_mail|mail", .sendingBy),
+        .init("sent|attached|shared|forwarded|emailed by|via|through email|e_mail|mail", .sendingBy),
+        .init("deaf|hard_of_hearing|hearing_impair*", .contactEmail),
+        // Letters of guarantee.
+        .init("letter|letters of|for guarantee|undertaking|sponsorship|coverage|financial_responsibility", .guaranteeLetter),
+        .init("guarantee|undertaking|sponsorship|sponsor|coverage|gop ~ letter|letters", .guaranteeLetter),
+        .init("financial_guarantee|financial_undertaking|payment_guarantee|guarantee_of_payment|gop|log|kafala|guarantee", .guaranteeLetter),
+        // Images to arrange.
+        .init("rest|remainder|remaining|others ~ \(imagingNouns)|ones", .moreImages),
+        .init("more|other|additional|further|extra|remaining \(imagingNouns)", .moreImages),
+        .init("more|other|additional|further|extra ~ \(imagingNouns) ~ than|to_send|that_i|which_i|i_could_not|i_couldn_t", .moreImages),
+        .init("send|attach|upload|share|get ~ the ~ rest|others|remainder", .moreImages),
+        .init("too_large|too_big|too_many|too_heavy ~ to ~ email|send|attach|upload", .moreImages),
+        .init("too_large|too_big|too_many ~ \(imagingNouns)|files", .moreImages),
+        .init("couldn_t|could_not|can_t|cannot|unable ~ attach|send|upload|email ~ all|them_all|everything", .moreImages),
+        .init("only ~ attach*|sent|send|include* ~ #|some|a_few|one|two|three|part", .moreImages),
+        .init("hundreds|dozens|lots|loads ~ of ~ \(imagingNouns)", .moreImages),
+        .init("the_others|the_rest|the_remaining|others_are|rest_are|some_of_them|part_of_them", .moreImages),
+        .init("can_t|cant|cannot|unable_to|couldn_t|could_not|can_not ~ send|attach|upload|email ~ \(imagingNouns)|them", .moreImages),
+        .init("full|whole|complete ~ study|series|set", .moreImages),
+        .init("cd|cds|dvd|dvds|disc|discs|disk|disks|cd_rom|usb|memory_stick|flash_drive|pen_drive|usb_stick|usb_key", .disc),
+        .init("dicom|pacs|wetransfer|we_transfer|download_link|image_link|dropbox|google_drive", .disc),
+        .init("two|2|three|3|four|4|several|multiple|few|both|different|separate ~ sets|series|studies", .severalSets),
+        .init("another|second|other|older|newer|previous|new ~ set|series", .severalSets),
+        .init("#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty ~ \(imagingNouns)", .imageCount),
+        // Who the opinion is for.
+        .init("on_behalf_of|in_the_name_of|writing_for|acting_for|enquiring_for|enquiring_about|asking_for", .onBehalf),
+        .init("i_am|i_m|as ~ carer|caregiver|guardian|next_of_kin|power_of_attorney|care_worker", .onBehalf),
+        .init("i_care_for|i_look_after|our_patient|my_patient|for_the_patient|for_our_patient|the_patient_s", .onBehalf),
+        .init("i_am_the_patient|i_m_the_patient|the_patient_is_me|my_own|myself", .selfPatient),
+        .init("our|one_of_our ~ nationals|national|citizens|citizen|student|students", .relation("national")),
+        .init("the|a national|citizen ~ of|from|mr|mrs|ms", .relation("national")),
+        .init("patient_name|patient_s_name|name_of_the_patient|name_of_patient|patient|mr|mrs|ms|miss|sheikh|sheikha|citizen|national|student", .nameIntro),
+        .init("her|his|my|patient ~ name_is|named|called", .nameIntro),
+        // Callback wishes.
+        .init("call|ring|phone|contact|reach|speak_to|talk_to ~ me|us", .callWish),
+        .init("give ~ me|us ~ a_call|a_ring", .callWish),
+        .init("a_call|a_phone_call|phone_call|a_ring|time_to_call|time_to_ring", .callWish),
+        .init("available|free|reachable|around|at_home|best_time|good_time|convenient|works_for_me|suits_me", .callWish),
+        .init("call|calls|callback|call_back ~ after|before|between|on|at|in_the|any_time|anytime", .callWish),
+        // Booking changes.
+        .init("instead|reschedule|re_schedule|rearrange|re_arrange|postpone|push_back|bring_forward", .moveBooking),
+        .init("move|change|shift ~ the|my|our ~ call|slot|appointment|booking|time", .moveBooking),
+        .init("another|a_different|other ~ time|day|slot|date", .moveBooking),
+        .init("can_t|cannot|can_not|won_t|will_not|not ~ make|do|be_available", .moveBooking),
+        .init("cancel*|call_off|no_longer_need", .cancelBooking),
+        // Negation.
+        .init("no|not|none|without|never|nor|neither|nothing|dont|didnt|havent|doesnt|cant|wont|lack", .negation),
+        .init("haven_t|hasn_t|don_t|doesn_t|didn_t|won_t|can_t|couldn_t|do_not|does_not|did_not|have_not|has_not|will_not|no_longer", .negation),
+        .init("not_only|not_just|no_doubt|no_problem|no_worries|don_t_hesitate|do_not_hesitate|not_sure|never_mind|whether_or_not|if_not|or_not|no_matter", .notNegation),
+    ]
+}
