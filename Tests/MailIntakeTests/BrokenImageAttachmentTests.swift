@@ -49,14 +49,4 @@ import Testing
         let whole = TestFiles.zip([.init(name: "a.png", data: TestImages.png()), .init(name: "b.jpg", data: TestImages.jpeg(), deflate: true)])
         #expect(ZipInspector.inspect(whole) == .accepted(items: [.init(path: "a.png", kind: .png), .init(path: "b.jpg", kind: .jpeg)], allImages: true))
     }
-
-    @Test func everyReasonHasWordsForTheRequester() {
-        for reason in IntakeCase.RejectionReason.allCases {
-            #expect(!CaseWording.requesterReason(reason, role: .image).isEmpty)
-        }
-        #expect(CaseWording.requesterReason(.unreadable, role: .image).contains("damaged or cut off"))
-        #expect(CaseWording.requesterNote(for: .unreadable, role: .image) == CaseWording.imagesByDisc)
-        #expect(CaseWording.requesterNote(for: .unreadable, role: .report) == nil)
-        #expect(CaseWording.imagesByDisc.contains("provided via a disc"))
-    }
 }
