@@ -107,6 +107,35 @@ import Testing
         #expect(!withLetter.issues.contains(.guaranteeLetterRequired))
     }
 
+    @Test(arguments: ["Letter of Guarantee.jpg", "financial undertaking.png", "تعهد مالي.jpg", "lettre de prise en charge.jpg"])
+    func aScannedLetterOfGuaranteeIsTheLetterNotAnImage(name: String) {
+        var mail = TestMail()
+        mail.set("From", "Medical Attaché <health@uk.mofa.gov.sa>")
+        mail.text = "The Embassy sponsors the treatment of the patient Ahmed Ali, who has a rare lymphoma.\nI accept the terms and conditions."
+        mail.attachments = [("report.pdf", "application/pdf", TestFiles.pdf, [])]
+        let lettersOnly = mail
+        mail.attachments += [
+            ("scan-1.jpg", "image/jpeg", TestImages.jpeg(comment: "1"), []), ("scan-2.jpg", "image/jpeg", TestImages.jpeg(comment: "2"), []),
+            ("scan-3.jpg", "image/jpeg", TestImages.jpeg(comment: "3"), []),
+        ]
+        let letter = name.hasSuffix(".png") ? TestFiles.png : TestImages.jpeg(comment: "letter")
+        mail.attachments.append((name, name.hasSuffix(".png") ? "image/png" : "image/jpeg", letter, []))
+        let c = plan(mail).intakeCase
+        // Three images and the letter: all accepted, the letter not counted against the limit.
+        #expect(c.attachments.map(\.status) == [.accepted, .accepted, .accepted, .accepted, .accepted])
+        #expect(c.attachments.last?.role == .guaranteeLetter)
+        #expect(c.embassy.letterOfGuarantee)
+        #expect(!c.issues.contains(.guaranteeLetterRequired))
+        #expect(!c.issues.contains(.imagesOverLimit))
+
+        // A report and the scanned letter alone: still a records review.
+        var plain = lettersOnly
+        plain.attachments.append(mail.attachments.last!)
+        let r = plan(plain).intakeCase
+        #expect(r.attachments.map(\.role) == [.report, .guaranteeLetter])
+        #expect(r.service == .recordsReview)
+    }
+
     @Test func automaticMailGetsACaseButNoReply() {
         var mail = TestMail()
         mail.set("Auto-Submitted", "auto-replied")

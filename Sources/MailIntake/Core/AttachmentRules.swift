@@ -35,8 +35,12 @@ public enum AttachmentRules {
 
     /// Judges `candidates` in order. `prior` are the attachments the case already has (a
     /// follow-up in the same thread): they count for duplicates and for the image limit.
+    /// `isGuaranteeLetter` says which files are letters of guarantee (by their name, in a
+    /// sponsorship context): an accepted one takes that role whatever its type, so a scanned
+    /// letter (`Letter of Guarantee.jpg`) never counts as one of the three images.
     public static func judge(
-        _ candidates: [AttachmentCandidate], prior: [IntakeCase.Attachment] = [], limits: AttachmentLimits = .form
+        _ candidates: [AttachmentCandidate], prior: [IntakeCase.Attachment] = [], limits: AttachmentLimits = .form,
+        isGuaranteeLetter: (AttachmentCandidate) -> Bool = { _ in false }
     ) -> [JudgedAttachment] {
         var seen = Set(prior.map(\.sha256))
         var images = prior.filter { $0.role == .image && $0.status == .accepted }.count
@@ -50,6 +54,11 @@ public enum AttachmentRules {
                     judged.entry.detail = "the same file was already received"
                 }
                 seen.insert(judged.entry.sha256)
+            }
+            if judged.entry.status == .accepted, judged.entry.role == .image || judged.entry.role == .report,
+                isGuaranteeLetter(c)
+            {
+                judged.entry.role = .guaranteeLetter
             }
             if judged.entry.status == .accepted, judged.entry.role == .image {
                 if images >= limits.maxImages {

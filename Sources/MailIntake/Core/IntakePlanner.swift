@@ -30,15 +30,21 @@ public struct IntakePlanner: Sendable {
         let request = RequestExtractor.read(body: m.requesterText, subject: m.subject)
         let prior = existingCase?.attachments ?? []
         // Automatic mail brings no files of the request (a bounce returns our own reply).
-        var judged = automatic == nil ? AttachmentRules.judge(candidates(m), prior: prior, limits: configuration.limits) : []
+        let offered = automatic == nil ? candidates(m) : []
 
-        // Sponsorship, from every signal; a guarantee letter is a report whose name says so.
+        // Sponsorship, from every signal. In that context a file whose name says it is the
+        // letter of guarantee is the letter whatever its type (a scan is often a JPEG): it is
+        // judged as the letter, never as one of the images, and never changes the service.
         let senders = (m.from + m.sender + m.replyTo).map { (name: $0.name, address: $0.address) }
         let finding = SponsorDetector.detect(
             .init(
                 senders: senders, subject: m.subject, text: request.description, signature: request.signature,
-                attachmentNames: judged.map(\.entry.filename), authenticationResults: m.header.values(named: "Authentication-Results")),
+                attachmentNames: offered.map(\.filename), authenticationResults: m.header.values(named: "Authentication-Results")),
             directory: configuration.sponsors)
+        let sponsored = finding.detected || existingCase?.embassy.detected == true
+        var judged = AttachmentRules.judge(offered, prior: prior, limits: configuration.limits) { candidate in
+            sponsored && SponsorDetector.isGuaranteeLetter(filename: candidate.filename)
+        }
         for i in judged.indices
         where judged[i].entry.status == .accepted && judged[i].entry.role == .report
             && SponsorDetector.isGuaranteeLetter(filename: judged[i].entry.filename)

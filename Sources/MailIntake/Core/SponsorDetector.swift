@@ -59,7 +59,10 @@ public enum SponsorDetector {
     ]
 
     /// Words in a file name that make it a letter of guarantee.
-    static let letterTerms = ["letter of guarantee", "guarantee", "ضمان", "كفالة", "garantie", "prise en charge", "kafala"]
+    static let letterTerms = [
+        "letter of guarantee", "guarantee", "financial undertaking", "undertaking", "ضمان", "كفالة", "تعهد", "garantie",
+        "prise en charge", "priseencharge", "kafala",
+    ]
 
     /// True when a file name says it is a letter of guarantee ("LOG.pdf", "Guarantee letter.pdf", "خطاب ضمان.pdf").
     public static func isGuaranteeLetter(filename: String) -> Bool {
