@@ -67,8 +67,10 @@ import Testing
 
     @Test func spokenTimesAreInLondonWords() {
         let cal = BusinessCalendar.london()
-        #expect(ReplyComposer.spokenTime(Self.t("2026-11-30T17:00:00Z"), calendar: cal) == "5pm on Monday 30 November 2026")
-        #expect(ReplyComposer.spokenTime(Self.t("2026-06-02T09:30:00Z"), calendar: cal) == "10:30am on Tuesday 2 June 2026")
-        #expect(ReplyComposer.spokenTime(Self.t("2026-01-05T12:00:00Z"), calendar: cal) == "12pm on Monday 5 January 2026")
+        let words = ReplyTimeWords(language: .en, timeZone: cal.calendar.timeZone)
+        func spokenTime(_ d: Date, calendar: BusinessCalendar) -> String { "\(words.clock(d)) on \(words.day(d))" }
+        #expect(spokenTime(Self.t("2026-11-30T17:00:00Z"), calendar: cal) == "5pm on Monday 30 November 2026")
+        #expect(spokenTime(Self.t("2026-06-02T09:30:00Z"), calendar: cal) == "10:30am on Tuesday 2 June 2026")
+        #expect(spokenTime(Self.t("2026-01-05T12:00:00Z"), calendar: cal) == "12pm on Monday 5 January 2026")
     }
 }

@@ -124,28 +124,4 @@ public struct ReplyComposer: Sendable {
     static func isDICOM(_ a: IntakeCase.Attachment) -> Bool {
         a.detectedType == FileKind.dicom.mimeType || (a.detail ?? "").contains("DICOM")
     }
-
-    /// "5pm on Monday 30 November 2026".
-    public static func spokenTime(_ d: Date, calendar: BusinessCalendar) -> String {
-        "\(clock(d, calendar: calendar)) on \(spokenDay(d, calendar: calendar))"
-    }
-
-    /// "Monday 30 November 2026".
-    static func spokenDay(_ d: Date, calendar: BusinessCalendar) -> String {
-        let day = calendar.localDay(of: d)
-        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        return "\(names[day.isoWeekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
-    }
-
-    /// "5pm", "9:30am", "12pm".
-    static func clock(_ d: Date, calendar: BusinessCalendar) -> String {
-        let (h, m) = calendar.localTime(of: d)
-        let hour12 = h % 12 == 0 ? 12 : h % 12
-        let suffix = h < 12 ? "am" : "pm"
-        return m == 0 ? "\(hour12)\(suffix)" : "\(hour12):\(m < 10 ? "0" : "")\(m)\(suffix)"
-    }
 }
