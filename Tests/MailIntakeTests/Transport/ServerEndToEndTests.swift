@@ -88,6 +88,11 @@ struct ServerEndToEndTests {
         #expect(received[0].recipients.count == 1)
         let reply = String(decoding: received[0].bytes, as: UTF8.self)
         #expect(reply.contains("SMO-2026-000001"))
+        // The acknowledgement as the server got it: text and HTML alternatives, language named.
+        #expect(reply.contains("Content-Type: multipart/alternative;"))
+        #expect(reply.contains("Content-Type: text/plain; charset=utf-8"))
+        #expect(reply.contains("Content-Type: text/html; charset=utf-8"))
+        #expect(reply.contains("Content-Language: en"))
         #expect(!received[0].bytes.indices.contains { i in received[0].bytes[i] == 0x0A && (i == 0 || received[0].bytes[i - 1] != 0x0D) })
 
         let second = try await service.runCycle()
