@@ -52,10 +52,16 @@ public struct CaseRowStore: Sendable {
     /// Registers the board's tables with a migrator shared with other tables (the journal's).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("board-v1", migrate: createSchema)
+        migrator.registerMigration("board-v2", migrate: addNotes)
     }
 
     /// Migration `board-v1` (also registered with the journal's migrations: whichever runs
     /// first creates the tables, the other finds it applied).
+    /// Migration `board-v2`: the administrator's notes on a row (booking changes, images to arrange).
+    @Sendable static func addNotes(_ db: Database) throws {
+        try db.execute(sql: CaseRowRecord.addNotes)
+    }
+
     @Sendable static func createSchema(_ db: Database) throws {
         try db.execute(sql: CaseRowRecord.createTable)
         try db.execute(sql: "CREATE INDEX case_rows_received ON case_rows(received_at)")

@@ -33,6 +33,9 @@ public struct CaseRow: Sendable, Equatable {
     public var replyReason: String?
     /// A delivery report came back about one of our replies (the acknowledgement bounced).
     public var bounced: Bool
+    /// Notes for the administrator, in words: a booking change that needs one, and what the
+    /// requester said about images to arrange.
+    public var notes: [String] = []
 
     public init(
         caseId: String, receivedAt: Date, subject: String? = nil, requesterKind: IntakeCase.Requester.Kind = .patient,
@@ -81,6 +84,23 @@ public struct CaseRow: Sendable, Equatable {
             acknowledgedAt: CaseRow.acknowledgedAt(c), lastFollowUpAt: followUps.map(\.receivedAt).max(),
             followUpCount: followUps.count, replyStatus: c.reply.status, replyReason: c.reply.reason,
             bounced: !(c.reply.deliveryFailures ?? []).isEmpty)
+        notes = CaseRow.notes(c)
+    }
+
+    /// Longest note kept on the row (the case page has the whole words).
+    static let noteLength = 160
+
+    /// What an administrator should see on the board besides the issues.
+    static func notes(_ c: IntakeCase) -> [String] {
+        var out: [String] = []
+        if let change = c.callback.bookingChange, change.outcome == .needsAdministrator, c.callback.booked == nil {
+            let what = change.kind == .cancel ? "asked to cancel the call" : "asked to move the call"
+            out.append("For an administrator: \(what): “\(ReplyComposer.shortened(MailEncoding.singleLine(change.text), to: noteLength))”")
+        }
+        for w in c.imagesToArrangeWords ?? [] {
+            out.append("Images to arrange: “\(ReplyComposer.shortened(w, to: noteLength))”")
+        }
+        return out
     }
 
     /// Auto-replies, list mail, delivery reports and what the spam filter marked: shown apart.

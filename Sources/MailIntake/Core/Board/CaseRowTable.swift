@@ -36,7 +36,9 @@ struct CaseRowTable {
         cells.append(row.service == .recordsAndImagesReview ? "Records and images" : "Records")
         cells.append(contact(row))
         let missing = CaseBoard.missing(row)
-        cells.append(missing.isEmpty ? "" : "<ul class=\"missing\">" + missing.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        var missingCell = missing.isEmpty ? "" : "<ul class=\"missing\">" + missing.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        missingCell += row.notes.map { "<div class=\"reason\" dir=\"auto\">\(e($0))</div>" }.joined()
+        cells.append(missingCell)
         cells.append(callback(row, showTimeLeft: showTimeLeft))
         cells.append(followUp(row))
         cells.append(reply(row))
