@@ -38,6 +38,12 @@ enum CaseRowRecord {
         )
         """
 
+    /// Migration `board-v2`: the requester's callback wish and the administrator's notes.
+    static let addWishAndNotes = """
+        ALTER TABLE case_rows ADD COLUMN callback_wish TEXT;
+        ALTER TABLE case_rows ADD COLUMN notes TEXT;
+        """
+
     /// The archive month a row belongs to, in its case's time zone.
     static func month(of row: CaseRow) -> String {
         ArchiveMonth.key(of: row.receivedAt, timeZone: TimeZone(identifier: row.timeZone) ?? .gmt)
@@ -57,7 +63,7 @@ enum CaseRowRecord {
             ("last_follow_up_at", row.lastFollowUpAt?.timeIntervalSince1970), ("follow_up_count", row.followUpCount),
             ("reply_status", row.replyStatus.rawValue), ("reply_reason", row.replyReason), ("bounced", row.bounced),
             ("event_fingerprint", fingerprint), ("event_sequence", sequence), ("pages_dirty", 1),
-            ("notes", row.notes.isEmpty ? nil : row.notes.joined(separator: "\n")),
+            ("callback_wish", row.callbackWish), ("notes", row.notes.isEmpty ? nil : row.notes.joined(separator: "\n")),
         ]
         let names = values.map(\.0)
         let sql = "INSERT OR REPLACE INTO case_rows(" + names.joined(separator: ", ") + ") VALUES ("
@@ -70,7 +76,7 @@ enum CaseRowRecord {
         var booked: IntakeCase.Callback.Slot?
         if let start = date("booked_start"), let end = date("booked_end") { booked = .init(start: start, end: end) }
         let issues = (r["issues"] as String? ?? "").split(separator: " ").compactMap { IntakeCase.IssueCode(rawValue: String($0)) }
-        var row = CaseRow(
+        return CaseRow(
             caseId: r["case_id"], receivedAt: date("received_at") ?? .distantPast, subject: r["subject"],
             requesterKind: IntakeCase.Requester.Kind(rawValue: r["requester_kind"] ?? "") ?? .patient,
             requesterName: r["requester_name"], requesterEmail: r["requester_email"], patientName: r["patient_name"],
@@ -82,11 +88,7 @@ enum CaseRowRecord {
             acknowledgedAt: date("acknowledged_at"), lastFollowUpAt: date("last_follow_up_at"),
             followUpCount: r["follow_up_count"],
             replyStatus: IntakeCase.Reply.Status(rawValue: r["reply_status"] ?? "") ?? .pending,
-            replyReason: r["reply_reason"], bounced: r["bounced"])
-        row.notes = (r["notes"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? []
-        return row
+            replyReason: r["reply_reason"], bounced: r["bounced"], callbackWish: r["callback_wish"],
+            notes: (r["notes"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? [])
     }
-
-    /// Migration `board-v2`: the administrator's notes (booking changes, images to arrange).
-    static let addNotes = "ALTER TABLE case_rows ADD COLUMN notes TEXT"
 }

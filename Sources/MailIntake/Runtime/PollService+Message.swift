@@ -6,7 +6,9 @@ extension PollService {
     /// finishing → Failed unread; otherwise the attempt is counted (committed before the try,
     /// so a crash or a hang still counts), the message fetched and run through the intake,
     /// the outcome recorded, the message moved. Trouble of the environment takes the attempt
-    /// back and stops the cycle with the message left in the inbox.
+    /// back and stops the cycle with the message left in the inbox. A fetch that stalls or
+    /// breaks off while the server still answers is the message's trouble: the attempt stays
+    /// counted and the cycle goes on with the next message.
     func handle(_ entry: MailboxEntry) async throws -> MessageResult {
         let now = clock()
         let row = try messages.row(entry.key)
@@ -47,6 +49,17 @@ extension PollService {
                 logger.warning("message skipped", metadata: ["mail.key": "\(entry.key)", "error": "\(FailureSummary(error))"])
                 return .skipped
             }
+            if error.mayBeTheMessage, await mailboxAnswers() {
+                // The server answers, but not with this message (its FETCH stalled or broke
+                // off): the message's own trouble. The attempt stays counted, so after
+                // `max_attempts` it goes to Failed; meanwhile the mail behind it flows.
+                let summary = FailureSummary(error)
+                try? messages.noteTrouble(entry.key, trouble: summary.description, at: now)
+                noteFailure(summary, at: now)
+                observer?.failure(error, at: now)
+                logger.warning("message could not be fetched; tried again next cycle", metadata: ["mail.key": "\(entry.key)", "error": "\(summary)"])
+                return .skipped
+            }
             guard case .messageTooLarge = error.code else { throw error }
             try finish(entry, .tooLarge, reason: error.description, folder: settings.failedFolder, at: now)
             logger.warning("message too large, moved to the failed folder", metadata: ["mail.key": "\(entry.key)", "mail.size": "\(entry.size)"])
@@ -56,7 +69,10 @@ extension PollService {
         let runner = self.runner
         let received = receivedAt(entry) ?? now
         let outcome = try await MessageWatchdog.guarding(limit: settings.messageTimeout, logger: logger, key: entry.key) {
-            try await runner.process(raw, receivedAt: received, now: now)
+            #if DEBUG
+            DebugFaults.intakeWillStart(raw)
+            #endif
+            return try await runner.process(raw, receivedAt: received, now: now)
         }
         let digest = Digest.sha256Hex(raw)
         if outcome.kind == .failed {
@@ -69,6 +85,17 @@ extension PollService {
             folder: settings.processedFolder, sha256: digest, at: now)
         try await moveQuietly(entry, to: settings.processedFolder)
         return .processed
+    }
+
+    /// After a fetch failed: whether the mailbox still answers (it lists its messages). If it
+    /// does not, the server is unreachable altogether: trouble of the environment.
+    private func mailboxAnswers() async -> Bool {
+        do {
+            _ = try await mailbox.pending()
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// A message tried `max_attempts` times without any try finishing: it crashed or hung the

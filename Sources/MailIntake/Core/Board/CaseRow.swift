@@ -33,9 +33,11 @@ public struct CaseRow: Sendable, Equatable {
     public var replyReason: String?
     /// A delivery report came back about one of our replies (the acknowledgement bounced).
     public var bounced: Bool
-    /// Notes for the administrator, in words: a booking change that needs one, and what the
-    /// requester said about images to arrange.
-    public var notes: [String] = []
+    /// When the requester asked to be called, in their own words (`callback.requested.text`).
+    public var callbackWish: String?
+    /// Short notes for the administrator that no column holds (a case this mail cites but may
+    /// not join, …): what the person reading the board should know before calling.
+    public var notes: [String]
 
     public init(
         caseId: String, receivedAt: Date, subject: String? = nil, requesterKind: IntakeCase.Requester.Kind = .patient,
@@ -45,7 +47,7 @@ public struct CaseRow: Sendable, Equatable {
         issues: [IntakeCase.IssueCode] = [], callbackDue: Date, timeZone: String = "Europe/London",
         booked: IntakeCase.Callback.Slot? = nil, acknowledgedAt: Date? = nil, lastFollowUpAt: Date? = nil,
         followUpCount: Int = 0, replyStatus: IntakeCase.Reply.Status = .sent, replyReason: String? = nil,
-        bounced: Bool = false
+        bounced: Bool = false, callbackWish: String? = nil, notes: [String] = []
     ) {
         self.caseId = caseId
         self.receivedAt = receivedAt
@@ -70,6 +72,8 @@ public struct CaseRow: Sendable, Equatable {
         self.replyStatus = replyStatus
         self.replyReason = replyReason
         self.bounced = bounced
+        self.callbackWish = callbackWish
+        self.notes = notes
     }
 
     /// The row of `c`, as the board shows it.
@@ -83,25 +87,30 @@ public struct CaseRow: Sendable, Equatable {
             issues: c.issues, callbackDue: c.callback.due, timeZone: c.callback.timeZone, booked: c.callback.booked,
             acknowledgedAt: CaseRow.acknowledgedAt(c), lastFollowUpAt: followUps.map(\.receivedAt).max(),
             followUpCount: followUps.count, replyStatus: c.reply.status, replyReason: c.reply.reason,
-            bounced: !(c.reply.deliveryFailures ?? []).isEmpty)
-        notes = CaseRow.notes(c)
+            bounced: !(c.reply.deliveryFailures ?? []).isEmpty, callbackWish: c.callback.requested?.text,
+            notes: CaseRow.notes(c))
     }
 
-    /// Longest note kept on the row (the case page has the whole words).
-    static let noteLength = 160
-
-    /// What an administrator should see on the board besides the issues.
+    /// What the administrator should know that the other cells do not say.
     static func notes(_ c: IntakeCase) -> [String] {
-        var out: [String] = []
+        var notes: [String] = []
+        if let cited = c.claimsCase {
+            notes.append("cites \(cited) but is not from its requester: a case of its own")
+        }
+        // A move or cancellation no window could settle: a person must agree a time.
         if let change = c.callback.bookingChange, change.outcome == .needsAdministrator, c.callback.booked == nil {
             let what = change.kind == .cancel ? "asked to cancel the call" : "asked to move the call"
-            out.append("For an administrator: \(what): “\(ReplyComposer.shortened(MailEncoding.singleLine(change.text), to: noteLength))”")
+            notes.append("For an administrator: \(what): “\(ReplyComposer.shortened(MailEncoding.singleLine(change.text), to: noteLength))”")
         }
+        // What they said about images still to arrange (more than sent, a disc, several sets).
         for w in c.imagesToArrangeWords ?? [] {
-            out.append("Images to arrange: “\(ReplyComposer.shortened(w, to: noteLength))”")
+            notes.append("Images to arrange: “\(ReplyComposer.shortened(w, to: noteLength))”")
         }
-        return out
+        return notes
     }
+
+    /// Longest requester's words kept in a note (the case page has them whole).
+    static let noteLength = 160
 
     /// Auto-replies, list mail, delivery reports and what the spam filter marked: shown apart.
     public var isAutomaticOrSpam: Bool {

@@ -66,6 +66,16 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// True when one message's transfer may be the cause: it stalled (`timeout`) or broke off
+    /// (`other`). The poller tells the two apart by asking the server for something else
+    /// right after; a refused connection, a login or TLS failure is never the message.
+    public var mayBeTheMessage: Bool {
+        switch code {
+        case .timeout, .other: return true
+        default: return false
+        }
+    }
+
     /// One line: what failed, where, and what to do about it. Mail addresses (a refused
     /// recipient, one quoted in the server's reply) are replaced by `<address>`: this text
     /// reaches logs and the case's reply reason, and a requester's address is patient data.
