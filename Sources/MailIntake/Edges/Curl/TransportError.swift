@@ -66,6 +66,15 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// True when the failure concerns one message only (the server refused it, or it is over
+    /// the size limit), not the connection: the other messages can still be fetched.
+    public var concernsOneMessage: Bool {
+        switch code {
+        case .serverSaidNo, .messageTooLarge: return true
+        default: return false
+        }
+    }
+
     /// One line: what failed, where, and what to do about it. Mail addresses (a refused
     /// recipient, one quoted in the server's reply) are replaced by `<address>`: this text
     /// reaches logs and the case's reply reason, and a requester's address is patient data.
