@@ -52,6 +52,7 @@ public struct CaseRowStore: Sendable {
     /// Registers the board's tables with a migrator shared with other tables (the journal's).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("board-v1", migrate: createSchema)
+        migrator.registerMigration("board-v2", migrate: addWishAndNotes)
     }
 
     /// Migration `board-v1` (also registered with the journal's migrations: whichever runs
@@ -63,6 +64,11 @@ public struct CaseRowStore: Sendable {
         try db.execute(sql: "CREATE INDEX case_rows_dirty ON case_rows(pages_dirty) WHERE pages_dirty = 1")
         try db.execute(sql: "CREATE TABLE board_archive (month TEXT PRIMARY KEY, cases INTEGER NOT NULL, written_at REAL NOT NULL)")
         try db.execute(sql: "CREATE TABLE board_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    }
+
+    /// Migration `board-v2`: columns for the callback wish and the administrator's notes.
+    @Sendable static func addWishAndNotes(_ db: Database) throws {
+        try db.execute(sql: CaseRowRecord.addWishAndNotes)
     }
 
     /// Inserts or replaces the row of one case (one primary-key lookup and one write), marks

@@ -13,6 +13,12 @@ public struct IntakeItem: Sendable {
     }
 }
 
+/// Where a batch is, for a watchdog: about to stage item `i`, or to send its reply.
+public enum IntakeStep: Sendable {
+    case staging(Int)
+    case sending(Int)
+}
+
 /// What became of each message of a batch.
 public struct IntakeBatchResult: Sendable {
     /// One per item, in order: the outcome, or the trouble of the environment that stopped the
@@ -38,9 +44,9 @@ extension IntakeRunner {
     /// Trouble of the environment while staging stops the staging there: the messages staged
     /// before it go on through steps 2–5, the others get the trouble as their result. Trouble
     /// at a barrier is thrown (nothing of the batch has left; the next cycle redoes it).
-    /// `progress(i)` is called before each message's stage and reply (the caller's watchdog).
+    /// `progress` is told before each message's stage and reply (the caller's watchdog).
     public func processBatch(
-        _ items: [IntakeItem], now: Date, progress: @Sendable (Int) -> Void = { _ in }
+        _ items: [IntakeItem], now: Date, progress: @Sendable (IntakeStep) -> Void = { _ in }
     ) async throws -> IntakeBatchResult {
         let barrier = SyncBarrier.make(for: store.root)
         return try await AtomicFiles.deferringSync(barrier) {
@@ -48,7 +54,7 @@ extension IntakeRunner {
                 var staged: [StagedMessage] = []
                 var stoppedBy: (any Error)?
                 for (index, item) in items.enumerated() {
-                    progress(index)
+                    progress(.staging(index))
                     do {
                         staged.append(try await stageOrKeep(item, now: now, session: session))
                     } catch {
@@ -100,7 +106,7 @@ extension IntakeRunner {
     /// than one message of the batch is read back before its update (the copy in hand may be
     /// older than the folder).
     private func deliverStaged(
-        _ staged: [StagedMessage], now: Date, progress: @Sendable (Int) -> Void
+        _ staged: [StagedMessage], now: Date, progress: @Sendable (IntakeStep) -> Void
     ) async throws -> [Result<IntakeOutcome, any Error>] {
         let delivery = self.delivery
         let replies = staged.compactMap(\.reply)
@@ -113,7 +119,7 @@ extension IntakeRunner {
                 outcomes.append(.success(message.outcome))
                 continue
             }
-            progress(index)
+            progress(.sending(index))
             let result: ReplyDelivery.Result
             switch admissions.removeFirst() {
             case .settled(let settled): result = settled

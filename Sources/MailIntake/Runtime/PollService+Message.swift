@@ -49,7 +49,8 @@ extension PollService {
     /// `settings.batchSize` fresh messages and `settings.batchBytes` bytes (at least one).
     func nextBatch(_ work: [Work], from start: Int) -> [MailboxEntry] {
         var batch = [work[start].entry]
-        guard !work[start].alone else { return batch }
+        // With a single attempt allowed, a batch-mate's crash would send a message to Failed.
+        guard !work[start].alone, settings.maxAttempts > 1 else { return batch }
         var bytes = work[start].entry.size
         var index = start + 1
         while index < work.count, !work[index].alone, batch.count < settings.batchSize,
@@ -76,6 +77,24 @@ extension PollService {
         let fetched: [Result<[UInt8], any Error>]
         do {
             fetched = try await mailbox.fetch(entries, maxBytes: settings.maxMessageBytes)
+        } catch let error as TransportError where error.mayBeTheMessage {
+            guard await mailboxAnswers() else {
+                refund(entries, error, at: now)
+                throw error
+            }
+            // The server answers, but a fetch of the batch stalled or broke off: a message's
+            // own trouble. The attempts stay counted, so each message of the batch is tried
+            // alone from now on (at once, in this cycle) and the one at fault goes to Failed
+            // after `max_attempts`, while the mail behind it flows.
+            let summary = FailureSummary(error)
+            for entry in entries { try? messages.noteTrouble(entry.key, trouble: summary.description, at: now) }
+            noteFailure(summary, at: now)
+            observer?.failure(error, at: now)
+            logger.warning(
+                "messages could not be fetched; each is tried alone",
+                metadata: ["mail.keys": "\(entries.map(\.key).joined(separator: ","))", "error": "\(summary)"])
+            return BatchOutcome(
+                results: entries.map { _ in .skipped }, trouble: nil, retryAlone: entries.count > 1 ? entries : [])
         } catch {
             refund(entries, error, at: now)
             throw error
@@ -117,7 +136,17 @@ extension PollService {
             let started = ContinuousClock.now
             let batch: IntakeBatchResult
             do {
-                batch = try await runner.processBatch(items, now: now) { watchdog.rearm(key: keys[min($0, keys.count - 1)]) }
+                batch = try await runner.processBatch(items, now: now) { step in
+                    switch step {
+                    case .staging(let k):
+                        watchdog.rearm(key: keys[k])
+                        #if DEBUG
+                        DebugFaults.intakeWillStart(items[k].raw)
+                        #endif
+                    case .sending(let k):
+                        watchdog.rearm(key: keys[k])
+                    }
+                }
             } catch {
                 refund(itemIndex.map { entries[$0] }, error, at: now)
                 throw error
@@ -166,6 +195,19 @@ extension PollService {
     struct BatchOutcome: Sendable {
         var results: [MessageResult]
         var trouble: (any Error)?
+        /// Messages to try again at once, each alone (a fetch of their batch stalled).
+        var retryAlone: [MailboxEntry] = []
+    }
+
+    /// After a fetch failed: whether the mailbox still answers (it lists its messages). If it
+    /// does not, the server is unreachable altogether: trouble of the environment.
+    private func mailboxAnswers() async -> Bool {
+        do {
+            _ = try await mailbox.pending()
+            return true
+        } catch {
+            return false
+        }
     }
 
     private func skip(_ entry: MailboxEntry, _ error: any Error, at now: Date) {

@@ -129,7 +129,7 @@ public actor PollService {
             defer { withExtendedLifetime(lock) {} }
             let pending = try await mailbox.pending()
             report.listed = pending.count
-            let work = try await triage(pending, report: &report)
+            var work = try await triage(pending, report: &report)
             var next = 0
             while next < work.count {
                 if Task.isCancelled {
@@ -151,6 +151,10 @@ public actor PollService {
                     }
                 }
                 if let trouble = outcome.trouble { throw trouble }
+                if !outcome.retryAlone.isEmpty {
+                    report.backlog -= outcome.retryAlone.count
+                    work.insert(contentsOf: outcome.retryAlone.map { Work(entry: $0, alone: true) }, at: next)
+                }
             }
             if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled {

@@ -160,6 +160,16 @@ public struct MessageJournal: Sendable {
         }
     }
 
+    /// Keeps `trouble` (kind and code) as the last error of a try that failed for the message's
+    /// own reasons and did not finish; its attempt stays counted.
+    public func noteTrouble(_ key: String, trouble: String, at now: Date) throws {
+        try database.pool.write { db in
+            try db.execute(
+                sql: "UPDATE messages SET last_error = ?, updated = ? WHERE key = ? AND state = 'attempting'",
+                arguments: [trouble, now.timeIntervalSince1970, key])
+        }
+    }
+
     /// Records the message as done with (`processed`, `failed`, `too-large`) and the folder it
     /// goes to, with what the intake learnt about it; bumps the totals.
     public func finish(
