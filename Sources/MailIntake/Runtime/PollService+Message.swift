@@ -133,6 +133,9 @@ extension PollService {
             let watchdog = MessageWatchdog(limit: settings.messageTimeout, logger: logger)
             defer { watchdog.stop() }
             let keys = itemIndex.map { entries[$0].key }
+            #if DEBUG
+            let raws = items.map(\.raw)
+            #endif
             let started = ContinuousClock.now
             let batch: IntakeBatchResult
             do {
@@ -141,7 +144,7 @@ extension PollService {
                     case .staging(let k):
                         watchdog.rearm(key: keys[k])
                         #if DEBUG
-                        DebugFaults.intakeWillStart(items[k].raw)
+                        DebugFaults.intakeWillStart(raws[k])
                         #endif
                     case .sending(let k):
                         watchdog.rearm(key: keys[k])
