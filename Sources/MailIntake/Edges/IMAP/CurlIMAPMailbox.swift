@@ -231,11 +231,24 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
             return try body(current)
         } catch {
             guard Self.connectionBroken(error) else { throw error }
-            session = nil
+            forget(current)
             guard hadSession || retry else { throw error }
             // An old connection may simply have died (server restart): one fresh attempt.
-            return try body(try connectedSession())
+            let fresh = try connectedSession()
+            do {
+                return try body(fresh)
+            } catch {
+                if Self.connectionBroken(error) { forget(fresh) }
+                throw error
+            }
         }
+    }
+
+    /// Drops a connection out of step with the server, hanging up at once (never a LOGOUT that
+    /// waits on a server that stalls or trickles); the next call connects afresh. Call with `lock` held.
+    private func forget(_ broken: IMAPSession) {
+        broken.connection.hangUp()
+        session = nil
     }
 
     private func connectedSession() throws(TransportError) -> IMAPSession {

@@ -115,7 +115,9 @@ final class IMAPSession {
             throw TransportError(.messageTooLarge(size: entry.size, limit: maxBytes), host: host, mailbox: mailbox, uid: entry.uid, operation: "UID FETCH \(entry.uid)")
         }
         let operation = "UID FETCH \(entry.uid) BODY.PEEK[]"
-        let done = try connection.run("UID FETCH \(entry.uid) (UID BODY.PEEK[])", operation: operation, mailbox: mailbox, uid: entry.uid, maxLiteral: maxBytes)
+        let done = try connection.run(
+            "UID FETCH \(entry.uid) (UID BODY.PEEK[])", operation: operation, mailbox: mailbox, uid: entry.uid, maxLiteral: maxBytes,
+            within: Self.fetchLimit(size: entry.size, stall: settings.timeouts.stall))
         absorb(done.untagged)
         if let discarded = connection.takeDiscardedLiteral() {
             throw TransportError(.messageTooLarge(size: discarded, limit: maxBytes), host: host, mailbox: mailbox, uid: entry.uid, operation: operation)
@@ -129,6 +131,16 @@ final class IMAPSession {
             }
         }
         throw TransportError(.serverSaidNo("message UID \(entry.uid) is no longer in the mailbox"), host: host, mailbox: mailbox, uid: entry.uid, operation: operation)
+    }
+
+    /// The slowest transfer a FETCH is allowed on average: 16 KiB/s, far below any real link,
+    /// so only a server trickling bytes just often enough to dodge the stall timeout meets it.
+    static let slowestFetchRate = 16 * 1024
+
+    /// How long one message's whole FETCH may take: the stall timeout, plus its listed size at
+    /// the slowest rate (a 40 MB message: 43 minutes; a 5 KB one: the stall timeout).
+    static func fetchLimit(size: Int, stall: Duration) -> Duration {
+        stall + .seconds(max(0, size) / slowestFetchRate)
     }
 
     /// RFC 3501 §6.4.6 UID STORE: adds and removes flags, answer suppressed (.SILENT).
