@@ -8,11 +8,13 @@ Control file (one line):
   pass                 forward everything
   stall-fetch UID      swallow every "UID FETCH UID (... BODY.PEEK[] ...)": the server never
                        sees it, the client never gets an answer (a message whose fetch stalls)
+  trickle-fetch UID MS forward such a FETCH, then pass the server's answer on one byte every
+                       MS milliseconds (never silent long enough for a stall timeout)
   hang-on-fetch UID S  on such a FETCH, the whole server goes silent for S seconds: new
                        connections get no greeting and no command is answered (a server that
                        is unreachable altogether), then everything passes again
 
-Every swallowed FETCH and every hang appends a line to --events (a test counts them).
+Every swallowed or trickled FETCH and every hang appends a line to --events (a test counts them).
 Writes the port it listens on to --ready-file. Never listens beyond 127.0.0.1.
 """
 
@@ -49,8 +51,8 @@ class Faults:
         while self.silent():
             await asyncio.sleep(0.05)
 
-    def judge(self, line):
-        """What to do with one client line: 'forward' or 'swallow'."""
+    def judge(self, line, connection):
+        """What to do with one client line: 'forward' or 'swallow' (or set `connection`'s trickle)."""
         match = FETCH.match(line)
         if not match:
             return "forward"
@@ -59,6 +61,10 @@ class Faults:
         if len(mode) >= 2 and mode[0] == "stall-fetch" and mode[1] == uid:
             self.note("stalled " + uid)
             return "swallow"
+        if len(mode) >= 3 and mode[0] == "trickle-fetch" and mode[1] == uid:
+            connection["trickle"] = float(mode[2]) / 1000
+            self.note("trickled " + uid)
+            return "forward"
         if len(mode) >= 3 and mode[0] == "hang-on-fetch" and mode[1] == uid:
             self.silent_until = time.monotonic() + float(mode[2])
             self.note("hang " + uid)
@@ -66,13 +72,19 @@ class Faults:
         return "forward"
 
 
-async def pipe_server_to_client(reader, writer, faults):
+async def pipe_server_to_client(reader, writer, faults, connection):
     try:
         while True:
             data = await reader.read(65536)
             if not data:
                 break
             await faults.wait_while_silent()
+            if connection["trickle"]:
+                for i in range(len(data)):
+                    writer.write(data[i : i + 1])
+                    await writer.drain()
+                    await asyncio.sleep(connection["trickle"])
+                continue
             writer.write(data)
             await writer.drain()
     except (ConnectionError, asyncio.CancelledError):
@@ -81,14 +93,14 @@ async def pipe_server_to_client(reader, writer, faults):
         writer.close()
 
 
-async def pipe_client_to_server(reader, writer, faults):
+async def pipe_client_to_server(reader, writer, faults, connection):
     try:
         while True:
             line = await reader.readline()
             if not line:
                 break
             await faults.wait_while_silent()
-            if faults.judge(line) == "swallow":
+            if faults.judge(line, connection) == "swallow":
                 continue
             writer.write(line)
             await writer.drain()
@@ -115,9 +127,10 @@ async def main():
         except OSError:
             client_writer.close()
             return
+        connection = {"trickle": 0}
         await asyncio.gather(
-            pipe_client_to_server(client_reader, server_writer, faults),
-            pipe_server_to_client(server_reader, client_writer, faults),
+            pipe_client_to_server(client_reader, server_writer, faults, connection),
+            pipe_server_to_client(server_reader, client_writer, faults, connection),
         )
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0)

@@ -12,13 +12,24 @@ import Testing
     "message faults against Dovecot and aiosmtpd",
     .enabled(if: DovecotServer.isInstalled && SMTPSink.isAvailable, "dovecot or python3-aiosmtpd is not installed"))
 struct MessageFaultTests {
-    @Test func aMessageWhoseFetchAlwaysStallsGoesToFailedAfterMaxAttemptsAndTheMailBehindItFlows() async throws {
+    enum FetchFault: String, CaseIterable, CustomStringConvertible {
+        /// The FETCH is never answered: the stall timeout ends it.
+        case stall = "stall-fetch 1"
+        /// The answer comes a byte every 300 ms, never silent for the 2 s stall timeout: only
+        /// the limit on the whole FETCH ends it.
+        case trickle = "trickle-fetch 1 300"
+        var description: String { self == .stall ? "never answered" : "answered a byte at a time" }
+        var event: String { self == .stall ? "stalled 1" : "trickled 1" }
+    }
+
+    @Test(arguments: FetchFault.allCases)
+    func aMessageWhoseFetchNeverCompletesGoesToFailedAfterMaxAttemptsAndTheMailBehindItFlows(_ fault: FetchFault) async throws {
         let rig = try CrashRig(maxAttempts: 3, throughProxy: true, imapTimeout: 2)
         defer { rig.cleanup() }
         let proxy = try #require(rig.proxy)
         try rig.dovecot.seed([Self.request(n: 0, marker: "")])  // UID 1: its FETCH will never be answered
         try rig.seed(2)
-        try proxy.set("stall-fetch 1")
+        try proxy.set(fault.rawValue)
         let daemon = try rig.spawn()
         defer { Self.stop(daemon) }
 
@@ -28,13 +39,13 @@ struct MessageFaultTests {
         #expect(givenUp, "the stalled message never went to Failed: \(proxy.events())\n\(rig.logTail())")
         try await Task.sleep(for: .milliseconds(500))
         let tally = rig.tally()
-        print("fault-test fetch-stall: \(tally) stalled-fetches=\(proxy.events().count)")
+        print("fault-test fetch-\(fault): \(tally) proxy-events=\(proxy.events().count)")
         #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0)
         #expect(rig.caseMessageIds().count == 2, "no case for the message that was never read")
         #expect(rig.inboxCount() == 0)
         // Three attempts, each a FETCH and its one retry on a fresh connection.
-        let stalls = proxy.events().filter { $0 == "stalled 1" }.count
-        #expect((3...6).contains(stalls), "\(stalls) stalled fetches")
+        let stalls = proxy.events().filter { $0 == fault.event }.count
+        #expect((3...6).contains(stalls), "\(stalls) fetches \(fault)")
         Self.stop(daemon)
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.state == "failed")
