@@ -52,6 +52,11 @@ public struct IntakeRunner: Sendable {
     /// `[replies] max_per_recipient_per_day`: nil for no cap (`process`).
     public var dailyReplyLimit: Int?
     public var metrics: IntakeMetrics?
+    /// Whether `process` publishes the board (index.html, calendar, spreadsheet) after each
+    /// message it changed a case for: yes for `process` and tests; the daemon turns it off
+    /// and publishes once per poll cycle (``flushBoard(now:)``), so a burst of mail costs one
+    /// publication, not one per message.
+    public var publishesBoardPerMessage = true
 
     public init(
         planner: IntakePlanner, store: CaseFolderStore, sender: any MailSender, logger: Logger,
@@ -71,7 +76,7 @@ public struct IntakeRunner: Sendable {
             return try await store.withExclusiveAccess { session in
                 let outcome = try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
                 // Still under the lock, so that a slower process never writes an older index last.
-                if outcome.kind != .alreadyProcessed {
+                if outcome.kind != .alreadyProcessed && publishesBoardPerMessage {
                     do {
                         try store.regenerateIndex(generatedAt: now)
                     } catch {

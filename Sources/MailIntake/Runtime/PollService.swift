@@ -139,10 +139,11 @@ public actor PollService {
                 }
                 observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
             }
-            if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled {
                 _ = await flushOutbox()
             }
+            // After the outbox, so replies it settled show too; cheap when nothing changed.
+            await runner.flushBoard(now: clock())
         } catch {
             let reason = Self.oneLine(error)
             let summary = FailureSummary(error)
