@@ -72,6 +72,22 @@ enum BoardFixture {
         #expect(!html.contains("<script"))
     }
 
+    @Test func theRequestersCallbackWishAndTheNotesShowInTheirWordsEscaped() {
+        var row = BoardFixture.row(1)
+        row.callbackWish = "Please call me on Thursday afternoon <b>after 4pm</b>, " + String(repeating: "really ", count: 20)
+        row.notes = ["cites SMO-2026-000009 but is not from its requester: a case of its own"]
+        var booked = BoardFixture.row(2)
+        booked.callbackWish = "Tuesday morning"
+        booked.booked = .init(start: BoardFixture.now.addingTimeInterval(86_400), end: BoardFixture.now.addingTimeInterval(88_200))
+        let html = CaseBoardPage.render([row, booked], now: BoardFixture.now, boardDays: 60, archive: [])
+        #expect(html.contains("asked: \u{201C}<bdi dir=\"auto\">Please call me on Thursday afternoon &lt;b&gt;after 4pm&lt;/b&gt;, really"))
+        #expect(html.contains("\u{2026}</bdi>\u{201D}"), "a long wish is shortened")
+        #expect(!html.contains("<b>after"))
+        #expect(html.contains("<div class=\"note\"><bdi dir=\"auto\">cites SMO-2026-000009 but is not from its requester"))
+        // Once a slot is booked, the booking is what counts: the wish is not repeated.
+        #expect(!html.contains("Tuesday morning"))
+    }
+
     @Test func theReplyColumnSaysBouncedFailedAndQueuedWithTheReason() {
         var bounced = BoardFixture.row(1)
         bounced.bounced = true

@@ -14,7 +14,11 @@ import Testing
         c.callback.booked = .init(start: c.receivedAt.addingTimeInterval(7200), end: c.receivedAt.addingTimeInterval(9000))
         c.patient = .init(name: "Sami", onBehalf: true, relationship: "father")
         c.language = .ar
+        c.callback.requested = .init(text: "بعد الساعة 4 عصرًا", windows: [])
+        c.claimsCase = "SMO-2026-000009"
         let row = CaseRow(c)
+        #expect(row.callbackWish == "بعد الساعة 4 عصرًا")
+        #expect(row.notes == ["cites SMO-2026-000009 but is not from its requester: a case of its own"])
         try store.upsert(row)
         #expect(try store.row(caseId: c.caseId) == row)
         #expect(try store.count() == 1)

@@ -68,6 +68,13 @@ import Testing
         ("born 24/11/1970, NHS 943 476 5919, case SMO-2026-000123, 12.5 cm", []),
         ("(01632) 960 001", ["+441632960001"]),
         ("call 0770090012345", []),
+        // A local number of another country counts when the words before it call it a phone.
+        ("يرجى الاتصال بي بعد الساعة 4 على الرقم ٠٥٥١٢٣٤٥٦٧", ["0551234567"]),
+        ("رقم الجوال: ٠٥٥ ١٢٣ ٤٥٦٧", ["055 123 4567"]),
+        ("Merci de m'appeler mardi au 06 12 34 56 78.", ["06 12 34 56 78"]),
+        ("Mobile: 0551234567", ["0551234567"]),
+        ("hospital number 0551234567, file 055123456", []),
+        ("staying at the hotel 0551234567", []),
     ])
     func phoneNumbers(_ text: String, _ expected: [String]) {
         #expect(PhoneNumberFinder.find(in: text) == expected)

@@ -5,6 +5,11 @@
 /// Deliberately conservative: a run of digits counts only when it starts with "+", "00" or
 /// a UK trunk "0" and has a plausible length, so dates, case references and hospital
 /// numbers are not mistaken for phones. Arabic-Indic digits are read too.
+///
+/// A local number of another country ("٠٥٥١٢٣٤٥٦٧" in Riyadh, "06 12 34 56 78" in Lyon)
+/// has no country code to make it E.164 and could be anything; it counts only when the words
+/// just before it say it is a phone ("على الرقم", "au", "mobile:"…, see ``localCues``), and
+/// is kept as written, so the administrator sees a number to confirm rather than none.
 public enum PhoneNumberFinder {
     /// Every number found, in order of appearance, without repeats.
     public static func find(in text: String) -> [String] {
@@ -41,7 +46,11 @@ public enum PhoneNumberFinder {
             // A number glued to letters or a slash ("24/11/2026", "ref123") is not a phone.
             let next: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
             let glued = next.map { $0.properties.isAlphabetic || $0 == "/" } ?? false
-            if !glued, let number = normalise(String(raw)), !out.contains(number) { out.append(number) }
+            if !glued, let number = normalise(String(raw)) ?? local(String(raw), after: scalars[max(0, i - 40)..<i]),
+                !out.contains(number)
+            {
+                out.append(number)
+            }
             i = max(j, i + 1)
         }
         return out
@@ -67,6 +76,39 @@ public enum PhoneNumberFinder {
             return "+44" + digits.dropFirst()
         }
         return nil
+    }
+
+    /// Words that introduce a phone number, lowercased, in the three languages.
+    /// Specific on purpose: "number" alone also introduces hospital and file numbers.
+    static let localCues = [
+        "phone", "mobile", "tel:", "tel.", "tel ", "cell", "call me", "ring me", "reach me", "whatsapp",
+        "téléphone", "telephone", "portable", "tél", "joignable", "appeler", "appelez", "joindre",
+        "هاتف", "جوال", "موبايل", "واتساب", "تلفون", "على الرقم", "رقمي",
+    ]
+
+    /// A national number of another country (9 to 12 digits with its trunk "0"), when the text
+    /// just before it (`before`) names it as a phone: as written, digits in ASCII.
+    static func local(_ raw: String, after before: ArraySlice<Unicode.Scalar>) -> String? {
+        let written = raw.trimmingCharacters(in: CharacterSet(charactersIn: " -.()\u{00A0}"))
+        let digits = written.filter(\.isASCIIDigit)
+        guard digits.hasPrefix("0"), !digits.hasPrefix("00"), (9...12).contains(digits.count) else { return nil }
+        var context = String.UnicodeScalarView()
+        context.append(contentsOf: before)
+        let lead = String(context).lowercased()
+        guard localCues.contains(where: { cue(cue: $0, in: lead) }) else { return nil }
+        return written.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " ")
+    }
+
+    /// `cue` in `text`, a Latin one at the start of a word ("tel " is not the end of "hotel "),
+    /// an Arabic one anywhere (it may carry the article or a preposition: "الجوال", "بالهاتف").
+    static func cue(cue: String, in text: String) -> Bool {
+        var searchFrom = text.startIndex
+        while let found = text.range(of: cue, range: searchFrom..<text.endIndex) {
+            guard cue.unicodeScalars.first?.isASCII == true, found.lowerBound > text.startIndex else { return true }
+            if !text[text.index(before: found.lowerBound)].isLetter { return true }
+            searchFrom = found.upperBound
+        }
+        return false
     }
 
     /// Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits as ASCII.

@@ -5,10 +5,10 @@ extension CaseFolderStore {
     /// Rewrites the board (`index.html`), the archive pages that changed, `callbacks.ics`
     /// and (see ``CaseBoardWriter``) `cases.csv`, from the row store alone, as of `generatedAt`.
     ///
-    /// For one case written alone (`process`); the daemon publishes once per poll cycle
-    /// instead (``publishBoardIfNeeded(now:wallClock:maxAge:)``). Holding the store's lock;
-    /// its cost depends on the cases received within ``boardDays``, not on the size of the
-    /// archive.
+    /// Once per batch of messages (``IntakeRunner/processBatch(_:now:progress:)``; a batch of
+    /// one for `process`). Holding the store's lock; its cost depends on the cases received
+    /// within ``boardDays`` and the rows new since the last publication, not on the size of
+    /// the archive.
     public func regenerateIndex(generatedAt: Date) throws {
         try backfillRowsIfNeeded()
         try boardWriter.publish(now: generatedAt)

@@ -38,6 +38,12 @@ enum CaseRowRecord {
         )
         """
 
+    /// Migration `board-v2`: the requester's callback wish and the administrator's notes.
+    static let addWishAndNotes = """
+        ALTER TABLE case_rows ADD COLUMN callback_wish TEXT;
+        ALTER TABLE case_rows ADD COLUMN notes TEXT;
+        """
+
     /// The archive month a row belongs to, in its case's time zone.
     static func month(of row: CaseRow) -> String {
         ArchiveMonth.key(of: row.receivedAt, timeZone: TimeZone(identifier: row.timeZone) ?? .gmt)
@@ -57,6 +63,7 @@ enum CaseRowRecord {
             ("last_follow_up_at", row.lastFollowUpAt?.timeIntervalSince1970), ("follow_up_count", row.followUpCount),
             ("reply_status", row.replyStatus.rawValue), ("reply_reason", row.replyReason), ("bounced", row.bounced),
             ("event_fingerprint", fingerprint), ("event_sequence", sequence), ("pages_dirty", 1),
+            ("callback_wish", row.callbackWish), ("notes", row.notes.isEmpty ? nil : row.notes.joined(separator: "\n")),
         ]
         let names = values.map(\.0)
         let sql = "INSERT OR REPLACE INTO case_rows(" + names.joined(separator: ", ") + ") VALUES ("
@@ -81,6 +88,7 @@ enum CaseRowRecord {
             acknowledgedAt: date("acknowledged_at"), lastFollowUpAt: date("last_follow_up_at"),
             followUpCount: r["follow_up_count"],
             replyStatus: IntakeCase.Reply.Status(rawValue: r["reply_status"] ?? "") ?? .pending,
-            replyReason: r["reply_reason"], bounced: r["bounced"])
+            replyReason: r["reply_reason"], bounced: r["bounced"], callbackWish: r["callback_wish"],
+            notes: (r["notes"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? [])
     }
 }

@@ -53,6 +53,7 @@ public struct CaseRowStore: Sendable {
     /// (``CaseRegistryTable``), with a migrator (the journal registers the same migrations).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("board-v1", migrate: createSchema)
+        migrator.registerMigration("board-v2", migrate: addWishAndNotes)
         migrator.registerMigration(CaseRegistryTable.migrationIdentifier, migrate: CaseRegistryTable.createSchema)
     }
 
@@ -65,6 +66,11 @@ public struct CaseRowStore: Sendable {
         try db.execute(sql: "CREATE INDEX case_rows_dirty ON case_rows(pages_dirty) WHERE pages_dirty = 1")
         try db.execute(sql: "CREATE TABLE board_archive (month TEXT PRIMARY KEY, cases INTEGER NOT NULL, written_at REAL NOT NULL)")
         try db.execute(sql: "CREATE TABLE board_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    }
+
+    /// Migration `board-v2`: columns for the callback wish and the administrator's notes.
+    @Sendable static func addWishAndNotes(_ db: Database) throws {
+        try db.execute(sql: CaseRowRecord.addWishAndNotes)
     }
 
     /// Inserts or replaces the row of one case (one primary-key lookup and one write), marks

@@ -26,8 +26,6 @@ extension PollService {
         // Retry no sooner than a poll interval (and at most 30 s after the first failure), doubling.
         runner.backoff = OutboxBackoff(base: TimeInterval(min(30, configuration.poll.intervalSeconds)))
         runner.metrics = observer?.metrics
-        // The board is published once per cycle (runCycle), not after every message.
-        runner.publishesBoardPerMessage = false
         return try PollService(
             mailbox: mailbox, runner: runner, settings: settings, logger: logger, receivedAt: receivedAt, observer: observer)
     }

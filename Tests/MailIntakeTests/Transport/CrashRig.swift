@@ -8,9 +8,12 @@ import Foundation
 final class CrashRig: @unchecked Sendable {
     let dovecot: DovecotServer
     var sink: SMTPSink?
+    /// With `throughProxy`: the daemon reaches Dovecot through a proxy that can stall or hang.
+    private(set) var proxy: IMAPFaultProxy?
     let scratch = ScratchFolder("crash")
     var configPath: String { scratch.path + "/mail-bot.toml" }
-    var casesPath: String { scratch.path + "/cases" }
+    /// The configured cases folder (the scratch folder's `cases` unless the init names another).
+    let casesPath: String
     private(set) var messageIds: [String] = []
     let smtpPort: Int
 
@@ -27,19 +30,27 @@ final class CrashRig: @unchecked Sendable {
     }
 
     /// Starts Dovecot and (unless `smtpDown`) the sink; writes the configuration.
-    init(smtpDown: Bool = false, interval: Int = 1, maxAttempts: Int = 50, casesPath: String? = nil) throws {
+    /// `throughProxy` puts `IMAPFaultProxy` between the daemon and Dovecot.
+    /// `imapTimeout` is IMAP's connect and stall timeout in seconds. `extraConfig` is appended
+    /// to the configuration, after `[poll]` (more `[poll]` keys, or a `[monitoring]` section).
+    init(
+        smtpDown: Bool = false, interval: Int = 1, maxAttempts: Int = 50, casesPath: String? = nil, throughProxy: Bool = false,
+        imapTimeout: Int = 5, extraConfig: String = ""
+    ) throws {
+        self.casesPath = casesPath ?? scratch.path + "/cases"
         dovecot = try DovecotServer()
+        if throughProxy { proxy = try IMAPFaultProxy(upstreamPort: dovecot.imapPort) }
         smtpPort = try Int(FreePort.next())
         if !smtpDown { sink = try SMTPSink(port: smtpPort) }
         try "\(dovecot.password)\n".write(toFile: scratch.path + "/imap-password", atomically: true, encoding: .utf8)
         try """
             [imap]
-            url = "\(dovecot.imapSettings().url)"
+            url = "\(proxy?.url ?? dovecot.imapSettings().url)"
             username = "\(dovecot.user)"
             password_file = "imap-password"
             allow_plaintext = true
-            connect_timeout_seconds = 5
-            timeout_seconds = 5
+            connect_timeout_seconds = \(imapTimeout)
+            timeout_seconds = \(imapTimeout)
             [smtp]
             url = "smtp://127.0.0.1:\(smtpPort)"
             allow_plaintext = true
@@ -47,17 +58,19 @@ final class CrashRig: @unchecked Sendable {
             timeout_seconds = 5
             from = "Second Medical Opinion <secondopinion@example.org>"
             [cases]
-            path = "\(casesPath ?? self.casesPath)"
+            path = "\(self.casesPath)"
             [journal]
             path = "state/journal.sqlite"
             [poll]
             interval_seconds = \(interval)
             idle = true
             max_attempts = \(maxAttempts)
+            \(extraConfig)
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
     func cleanup() {
+        proxy?.stop()
         sink?.stop()
         dovecot.stop()
         scratch.cleanup()
@@ -90,16 +103,32 @@ final class CrashRig: @unchecked Sendable {
         try dovecot.seed(batch)
     }
 
-    /// Starts `mail-bot run` in the background.
-    func spawn() throws -> Process {
+    /// Where `spawn` appends the daemon's stderr, for a failing test to show.
+    var logPath: String { scratch.path + "/mail-bot.log" }
+
+    /// Starts `mail-bot run` in the background (`extraArguments` after the configuration,
+    /// `environment` added to the test's own), its stderr appended to `logPath`.
+    func spawn(extraArguments: [String] = [], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = ProcessCommandTests.binary
-        process.arguments = ["run", "--config", configPath]
+        process.arguments = ["run", "--config", configPath] + extraArguments
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+        let log = FileHandle(forWritingAtPath: logPath)
+        log?.seekToEndOfFile()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = log ?? FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// The last `lines` lines the daemon wrote to stderr.
+    func logTail(_ lines: Int = 30) -> String {
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
     }
 
     /// The Message-ID each case was made from.
@@ -123,6 +152,13 @@ final class CrashRig: @unchecked Sendable {
         let folder = dovecot.maildir.appendingPathComponent(".Failed")
         return ["new", "cur"].reduce(0) {
             $0 + ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent($1).path))?.count ?? 0)
+        }
+    }
+
+    /// Messages still in the inbox on the server.
+    func inboxCount() -> Int {
+        ["new", "cur"].reduce(0) {
+            $0 + ((try? FileManager.default.contentsOfDirectory(atPath: dovecot.maildir.appendingPathComponent($1).path))?.count ?? 0)
         }
     }
 

@@ -33,6 +33,11 @@ public struct CaseRow: Sendable, Equatable {
     public var replyReason: String?
     /// A delivery report came back about one of our replies (the acknowledgement bounced).
     public var bounced: Bool
+    /// When the requester asked to be called, in their own words (`callback.requested.text`).
+    public var callbackWish: String?
+    /// Short notes for the administrator that no column holds (a case this mail cites but may
+    /// not join, …): what the person reading the board should know before calling.
+    public var notes: [String]
 
     public init(
         caseId: String, receivedAt: Date, subject: String? = nil, requesterKind: IntakeCase.Requester.Kind = .patient,
@@ -42,7 +47,7 @@ public struct CaseRow: Sendable, Equatable {
         issues: [IntakeCase.IssueCode] = [], callbackDue: Date, timeZone: String = "Europe/London",
         booked: IntakeCase.Callback.Slot? = nil, acknowledgedAt: Date? = nil, lastFollowUpAt: Date? = nil,
         followUpCount: Int = 0, replyStatus: IntakeCase.Reply.Status = .sent, replyReason: String? = nil,
-        bounced: Bool = false
+        bounced: Bool = false, callbackWish: String? = nil, notes: [String] = []
     ) {
         self.caseId = caseId
         self.receivedAt = receivedAt
@@ -67,6 +72,8 @@ public struct CaseRow: Sendable, Equatable {
         self.replyStatus = replyStatus
         self.replyReason = replyReason
         self.bounced = bounced
+        self.callbackWish = callbackWish
+        self.notes = notes
     }
 
     /// The row of `c`, as the board shows it.
@@ -80,7 +87,17 @@ public struct CaseRow: Sendable, Equatable {
             issues: c.issues, callbackDue: c.callback.due, timeZone: c.callback.timeZone, booked: c.callback.booked,
             acknowledgedAt: CaseRow.acknowledgedAt(c), lastFollowUpAt: followUps.map(\.receivedAt).max(),
             followUpCount: followUps.count, replyStatus: c.reply.status, replyReason: c.reply.reason,
-            bounced: !(c.reply.deliveryFailures ?? []).isEmpty)
+            bounced: !(c.reply.deliveryFailures ?? []).isEmpty, callbackWish: c.callback.requested?.text,
+            notes: CaseRow.notes(c))
+    }
+
+    /// What the administrator should know that the other cells do not say.
+    static func notes(_ c: IntakeCase) -> [String] {
+        var notes: [String] = []
+        if let cited = c.claimsCase {
+            notes.append("cites \(cited) but is not from its requester: a case of its own")
+        }
+        return notes
     }
 
     /// Auto-replies, list mail, delivery reports and what the spam filter marked: shown apart.

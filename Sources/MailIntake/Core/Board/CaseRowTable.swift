@@ -36,7 +36,9 @@ struct CaseRowTable {
         cells.append(row.service == .recordsAndImagesReview ? "Records and images" : "Records")
         cells.append(contact(row))
         let missing = CaseBoard.missing(row)
-        cells.append(missing.isEmpty ? "" : "<ul class=\"missing\">" + missing.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        var missingCell = missing.isEmpty ? "" : "<ul class=\"missing\">" + missing.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        for note in row.notes { missingCell += "<div class=\"note\"><bdi dir=\"auto\">\(e(note))</bdi></div>" }
+        cells.append(missingCell)
         cells.append(callback(row, showTimeLeft: showTimeLeft))
         cells.append(followUp(row))
         cells.append(reply(row))
@@ -85,6 +87,10 @@ struct CaseRowTable {
             let left = board.timeLeft(until: row.callbackDue)
             html += "<br><span class=\"\(left.overdue ? "late" : "left")\">\(e(left.text))</span>"
         }
+        if let wish = row.callbackWish, !wish.isEmpty, row.booked == nil {
+            // Their words, not ours: the administrator reads what was asked before calling.
+            html += "<br><span class=\"wish\">asked: \u{201C}<bdi dir=\"auto\">\(e(Self.shortened(wish)))</bdi>\u{201D}</span>"
+        }
         if let booked = row.booked {
             html += "<br><span class=\"booked\">booked " + e(time.full(booked.start, zone: row.timeZone))
             html += "–" + e(time.clock(booked.end, zone: row.timeZone)) + "</span>"
@@ -121,6 +127,15 @@ struct CaseRowTable {
         return html
     }
 
+    /// A wish is a clause or two; a long one is cut at a word so the cell stays a cell.
+    static func shortened(_ text: String, limit: Int = 90) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        let cut = flat.prefix(limit)
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atWord + "\u{2026}"
+    }
+
     static func language(_ language: IntakeCase.Language) -> String {
         switch language {
         case .en: "English"
@@ -137,7 +152,7 @@ struct CaseRowTable {
         .board th:nth-child(5){width:7%}.board th:nth-child(6){width:11%}.board th:nth-child(7){width:13%}.board th:nth-child(8){width:11%}
         .board th:nth-child(9){width:9%}.board th:nth-child(10){width:9%}.sub{color:#6e6e73;font-size:.9em}
         .late{color:#b42318;font-weight:600}.left{color:#9a6700}.booked{color:#0969da}.new{color:#b42318;font-weight:600}
-        .warn{color:#9a6700}.reason{font-size:.85em;color:#6e6e73}.missing{margin:0;padding-left:1.1em}
+        .warn{color:#9a6700}.wish{font-size:.88em;color:#3a3a3c}.note{font-size:.88em;color:#9a6700;margin-top:.2em}.reason{font-size:.85em;color:#6e6e73}.missing{margin:0;padding-left:1.1em}
         nav{line-height:1.9}nav a{margin-right:1em;display:inline-block}.count{color:#6e6e73;font-weight:normal}
         @media (max-width:900px){body{margin:.8em}.board thead{display:none}.board,.board tbody,.board tr,.board td{display:block;width:auto}
         .board tr{border:1px solid #ddd;border-radius:6px;margin:0 0 .8em;padding:.3em .6em}

@@ -79,6 +79,13 @@ package final class IMAPConnection {
         return String(url[..<slash]) + "/"
     }
 
+    /// Hangs up without a word, for a connection out of step with the server (a timeout, a
+    /// broken answer). Freeing the curl handle otherwise has curl send LOGOUT and wait for the
+    /// answer, which a server that stalls or trickles its bytes can drag out for minutes.
+    package func hangUp() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
     /// Says goodbye politely; errors are irrelevant at this point.
     package func logout() {
         _ = try? run("LOGOUT", operation: "LOGOUT", mailbox: nil, uid: nil)
@@ -95,12 +102,14 @@ package final class IMAPConnection {
 
     /// Sends one command and reads up to its tagged completion. NO and BAD come back as a
     /// `Completion`; only connection trouble throws. `maxLiteral` caps kept literals for this
-    /// command (larger ones are drained and dropped).
+    /// command (larger ones are drained and dropped). `within` bounds the whole answer, however
+    /// steadily it trickles in (the stall timeout alone bounds only each silence).
     package func run(
-        _ command: String, operation: String, mailbox: String?, uid: UInt32?, maxLiteral: Int? = nil
+        _ command: String, operation: String, mailbox: String?, uid: UInt32?, maxLiteral: Int? = nil, within: Duration? = nil
     ) throws(TransportError) -> Completion {
+        let limit = within.map { ContinuousClock.now + $0 }
         let tag = try begin(command, operation: operation, mailbox: mailbox, uid: uid, maxLiteral: maxLiteral)
-        return try finish(tag: tag, operation: operation, mailbox: mailbox, uid: uid)
+        return try finish(tag: tag, operation: operation, mailbox: mailbox, uid: uid, limit: limit)
     }
 
     /// Sends a command without waiting for its answer and returns its tag; `finish(tag:)`
@@ -118,11 +127,13 @@ package final class IMAPConnection {
     }
 
     /// Reads responses up to the tagged completion of `tag`: the untagged responses since the
-    /// previous completion, and the status.
-    package func finish(tag: String, operation: String, mailbox: String?, uid: UInt32?) throws(TransportError) -> Completion {
+    /// previous completion, and the status. Past `limit`, a `.timeout` error.
+    package func finish(
+        tag: String, operation: String, mailbox: String?, uid: UInt32?, limit: ContinuousClock.Instant? = nil
+    ) throws(TransportError) -> Completion {
         var untagged: [IMAPUntagged] = []
         var completion: (IMAPStatus, String)?
-        try receive(operation: operation, mailbox: mailbox, uid: uid, deadline: nil) { response in
+        try receive(operation: operation, mailbox: mailbox, uid: uid, deadline: nil, limit: limit) { response in
             switch response {
             case .untagged(let data): untagged.append(data)
             case .tagged(let got, let status, let text):
@@ -164,11 +175,11 @@ package final class IMAPConnection {
     /// Reads responses and hands each to `handle` until it returns true. With a `deadline`,
     /// returns false when the deadline passes first, or as soon as `stop` says so (checked
     /// every 250 ms: IDLE ends promptly when the task is cancelled); without one, a silence
-    /// longer than the stall timeout is a `.timeout` error.
+    /// longer than the stall timeout is a `.timeout` error, and so is still reading at `limit`.
     @discardableResult
     package func receive(
         operation: String, mailbox: String?, uid: UInt32?, deadline: ContinuousClock.Instant?,
-        stop: StopSignal? = nil, handle: (IMAPResponse) throws -> Bool
+        stop: StopSignal? = nil, limit: ContinuousClock.Instant? = nil, handle: (IMAPResponse) throws -> Bool
     ) throws(TransportError) -> Bool {
         var done = false
         // Responses that arrived in the same read as an earlier command's completion
@@ -182,6 +193,9 @@ package final class IMAPConnection {
             }
         }
         while !done {
+            if let limit, ContinuousClock.now >= limit {
+                throw TransportError(.timeout, host: host, mailbox: mailbox, uid: uid, operation: operation, curlCode: 28, curlText: "the answer was not complete in time")
+            }
             switch easy.receive(into: buffer) {
             case .success(0):
                 throw TransportError(.other, host: host, mailbox: mailbox, uid: uid, operation: operation, curlCode: 56, curlText: "the server closed the connection")
@@ -204,8 +218,11 @@ package final class IMAPConnection {
                     if left <= .zero || stop?.isRaised == true { return false }
                     wait = Int32(clamping: TransportTimeouts.milliseconds(left))
                     if stop != nil { wait = min(wait, 250) }
+                } else if let limit {
+                    wait = min(wait, Int32(clamping: TransportTimeouts.milliseconds(ContinuousClock.now.duration(to: limit))))
                 }
                 if !self.wait(for: Int16(POLLIN), milliseconds: wait), deadline == nil {
+                    if let limit, ContinuousClock.now >= limit { continue }  // said at the top of the loop
                     throw TransportError(.timeout, host: host, mailbox: mailbox, uid: uid, operation: operation, curlCode: 28, curlText: "no answer for \(stallMilliseconds) ms")
                 }
             case .failure(let outcome):

@@ -19,7 +19,7 @@ public struct PollLoopService: Service {
         let poller = self.poller
         let interval = self.interval
         let idle = self.idle
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await poller.run(interval: interval, idle: idle)
         }
     }
