@@ -27,8 +27,8 @@ extension ReadingTables {
         .init("prefer*|rather ~ phon*|telephon*|call|calls|calling|called|ring|mobile|speak|talk", .contactPhone),
         .init("for|by|with|receive|get|have a_call|a_phone_call|phone_call|a_ring|a_quick_call|call", .contactPhone),
         .init("time_to_call|time_to_ring|time_to_phone|time_to_reach_me", .contactPhone),
-        .init("want|like|wish|need ~ to phone|call|ring", .contactPhone),
-        .init("phone|telephone|call|calls|calling|mobile ~ best|preferred|better|easier|ideal|please|only", .contactPhone),
+        .init("want*|like|wish*|need* ~ to phone|call|ring", .contactPhone),
+        .init("phone|telephone|call|calls|calling|mobile ~ best|preferred|better|easier|easiest|simplest|quickest|ideal|ideally|please|only", .contactPhone),
         .init("contact ~ method|preference|by|via ~ phone|telephone|call|mobile|tel", .contactPhone),
         .init("preferred_contact|contact_method|contact_preference|contact_by ~ phone|telephone|call|mobile|tel", .contactPhone),
         .init("reach_me|reach_us|contact_me|contact_us ~ on|at ~ #|mobile|phone|number", .contactPhone),
@@ -39,7 +39,8 @@ extension ReadingTables {
         // Preferred contact: email.
         .init("by|via|through ~ email|e_mail|mail|emails|e_mails|writing", .contactEmail),
         .init("email|e_mail|write|reply|respond ~ me|us|to_me|to_us", .contactEmail),
-        .init("prefer*|rather ~ email*|e_mail*|writing|written|write|mail", .contactEmail),
+        .init("prefer*|rather ~ email*|e_mail*|writing|written|write|wrote|mail|mailed", .contactEmail),
+        .init("use|using ~ email|e_mail|emails|mail", .contactEmail),
         .init("email|e_mail|emails|writing ~ best|preferred|better|easier|ideal|works|please|only|fine", .contactEmail),
         .init("contact ~ method|preference|by|via ~ email|e_mail|mail", .contactEmail),
         .init("preferred_contact|contact_method|contact_preference ~ email|e_mail|mail", .contactEmail),
@@ -50,6 +51,7 @@ extension ReadingTables {
         // Letters of guarantee.
         .init("letter|letters of|for guarantee|undertaking|sponsorship|coverage|financial_responsibility", .guaranteeLetter),
         .init("guarantee|undertaking|sponsorship|sponsor|coverage|gop ~ letter|letters", .guaranteeLetter),
+        .init("letter ~ guaranteeing|guarantees|undertaking_to_pay|covering_the_cost*", .guaranteeLetter),
         .init("financial_guarantee|financial_undertaking|payment_guarantee|guarantee_of_payment|gop|log|kafala|guarantee", .guaranteeLetter),
         // Images to arrange.
         .init("rest|remainder|remaining|others ~ \(imagingNouns)|ones", .moreImages),
@@ -59,7 +61,7 @@ extension ReadingTables {
         .init("too_large|too_big|too_many|too_heavy ~ to ~ email|send|attach|upload", .moreImages),
         .init("too_large|too_big|too_many ~ \(imagingNouns)|files", .moreImages),
         .init("couldn_t|could_not|can_t|cannot|unable ~ attach|send|upload|email ~ all|them_all|everything", .moreImages),
-        .init("only ~ attach*|sent|send|include* ~ #|some|a_few|one|two|three|part", .moreImages),
+        .init("only ~ attach*|sent|send|include*|fit|upload* ~ #|some|a_few|one|two|three|part", .moreImages),
         .init("hundreds|dozens|lots|loads ~ of ~ \(imagingNouns)", .moreImages),
         .init("the_others|the_rest|the_remaining|others_are|rest_are|some_of_them|part_of_them", .moreImages),
         .init("can_t|cant|cannot|unable_to|couldn_t|could_not|can_not ~ send|attach|upload|email ~ \(imagingNouns)|them", .moreImages),

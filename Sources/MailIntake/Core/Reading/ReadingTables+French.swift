@@ -22,7 +22,7 @@ extension ReadingTables {
         .init("whatsapp|pour_un_appel|un_appel|appel_telephonique|rappeler|rappelez", .contactPhone),
         // Contact : courriel.
         .init("par|via ~ mail|e_mail|email|courriel|courrier_electronique|ecrit|mails", .contactEmail),
-        .init("prefer*|privilegi* ~ mail|e_mail|email|courriel|ecrit|l_ecrit", .contactEmail),
+        .init("prefer*|privilegi* ~ mail|e_mail|email|courriel|ecrit|l_ecrit|ecrive|ecrivez|ecrire|m_ecrive|m_ecrire", .contactEmail),
         .init("mail|e_mail|email|courriel ~ de_preference|prefere|preferable|svp|s_il_vous_plait|mieux", .contactEmail),
         .init("moyen_de_contact|mode_de_contact|contact_prefere|contact_privilegie ~ mail|e_mail|email|courriel", .contactEmail),
         .init("ecrivez|repondez ~ moi|nous", .contactEmail),
@@ -39,6 +39,7 @@ extension ReadingTables {
         .init("voici|voila|ci_joint|ci_jointes|ci_joints ~ le_reste|les_autres|la_suite", .restSentNow),
         .init("le_reste|les_autres|la_suite|en_ai_d_autres|en_ai_plus|en_ai_encore|d_autres_images|d_autres_cliches", .moreImages),
         .init("ne ~ peux|pouvais|pu|peut ~ en ~ joindre|envoyer|mettre que", .moreImages),
+        .init("n|ne ~ peux|pouvais|pu|peut ~ joindre|envoyer|mettre|attacher|transmettre que", .moreImages),
         .init("plus|d_autres|autres ~ \(frenchImagingNouns)", .moreImages),
         .init("trop_lourd|trop_lourdes|trop_lourds|trop_volumineux|trop_volumineuses|trop_grand|trop_grandes|trop_nombreuses|trop_de", .moreImages),
         .init("pas_pu|impossible_d|impossible_de ~ envoyer|joindre|attacher ~ tout|toutes|tous|les_autres", .moreImages),

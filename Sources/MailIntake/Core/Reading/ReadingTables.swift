@@ -12,8 +12,8 @@ public enum ReadingTables {
     static let relations: [(label: String, english: String, french: String, arabic: String)] = [
         ("mother", "mother|mum|mom|mam|mummy|mommy|mama", "mere|maman", "والدتي|أمي|امي|الوالدة|الوالده|والدتنا"),
         ("father", "father|dad|daddy|papa", "pere|papa", "والدي|الوالد|والدنا"),
-        ("son", "son|boy", "fils", "ابني|إبني|ولدي"),
-        ("daughter", "daughter|girl", "fille", "ابنتي|إبنتي|بنتي"),
+        ("son", "son|boy", "fils", "ابني|إبني"),
+        ("daughter", "daughter|daugther|doughter|girl", "fille", "ابنتي|إبنتي|بنتي"),
         ("wife", "wife", "femme|epouse", "زوجتي"),
         ("husband", "husband", "mari|epoux", "زوجي"),
         ("partner", "partner|fiance|fiancee|girlfriend|boyfriend", "compagnon|compagne|conjoint|conjointe", "خطيبي|خطيبتي"),
@@ -49,6 +49,7 @@ public enum ReadingTables {
                 .init("my|our \(r.english) ~ \(englishPatientVerbs)", cue),
                 .init("for|about|regarding|concerning|re ~ my|our \(r.english)", cue),
                 .init("my|our \(r.english) s", cue),
+                .init("my|our \(plural(r.english)) \(imagingNouns)|scan|results|report|reports|condition|case|diagnosis|surgery|operation|tests|records|notes", cue),
                 .init("^ my|our \(r.english)", cue),
                 .init("^ my|our \(r.english) and_i|and_me|and_myself", .selfPatient),
                 .init("^ ma|mon|notre \(r.french)", cue),
@@ -59,5 +60,10 @@ public enum ReadingTables {
                 .init(r.arabic, cue),
             ]
         }
+    }
+
+    /// "brother|bro" → "brothers|bros": the possessive written without its apostrophe ("my brothers CT").
+    static func plural(_ alternatives: String) -> String {
+        alternatives.split(separator: "|").map { $0 + "s" }.joined(separator: "|")
     }
 }
