@@ -47,6 +47,7 @@ struct MessageFaultTests {
         let stalls = proxy.events().filter { $0 == fault.event }.count
         #expect((3...6).contains(stalls), "\(stalls) fetches \(fault)")
         Self.stop(daemon)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.state == "failed")
         #expect(row?.lastError?.contains("gave up after 3 attempts") == true, "\(row?.lastError ?? "no row")")
@@ -76,6 +77,7 @@ struct MessageFaultTests {
         #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0)
         #expect(tally.failed == 0)
         Self.stop(daemon)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.state == "processed")
         #expect(row?.attempts == 1, "only the try that finished counts: \(String(describing: row))")
@@ -122,6 +124,7 @@ struct MessageFaultTests {
         #expect(tally.failed == 1)
         #expect(rig.caseMessageIds().count == 2)
         #expect(rig.inboxCount() == 0)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.lastError?.contains("gave up after 2 attempts") == true, "\(row?.lastError ?? "no row")")
     }

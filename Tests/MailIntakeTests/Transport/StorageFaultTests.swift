@@ -91,6 +91,7 @@ struct StorageFaultTests {
         #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0)
         #expect(tally.failed == 0)
         #expect(rig.inboxCount() == 0)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
     }
 
     /// `/healthz` now (nil when the listener does not answer).
