@@ -6,6 +6,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -140,7 +141,7 @@ class SMTPSink:
         ready = f"{self.dir}/ready"
         self.mail = f"{self.dir}/mail"
         os.makedirs(self.mail)
-        self.process = subprocess.Popen(["python3", f"{ROOT}/scripts/smtp_sink.py", "--dir", self.mail, "--ready-file", ready],
+        self.process = subprocess.Popen([sys.executable, f"{ROOT}/scripts/smtp_sink.py", "--dir", self.mail, "--ready-file", ready],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 10
         while not os.path.exists(ready):

@@ -31,6 +31,16 @@ public struct FileStoreError: Error, CustomStringConvertible, Sendable {
 /// `fsync`, rename into place, `fsync` the directory. Foundation's `.atomic` option neither
 /// syncs nor sets modes, hence this.
 enum AtomicFiles {
+    /// The barrier in force for this task, if any: see ``deferringSync(_:_:)``.
+    @TaskLocal static var barrier: SyncBarrier?
+
+    /// Runs `body` with the `fsync`s of writes on `barrier`'s file system deferred to
+    /// `barrier.flush()`, which the caller must call before anything depends on them being on
+    /// disk. A nil barrier (a network file system) changes nothing: every write syncs.
+    static func deferringSync<T>(_ barrier: SyncBarrier?, _ body: () async throws -> T) async rethrows -> T {
+        try await $barrier.withValue(barrier, operation: body)
+    }
+
     /// Writes `bytes` to a file that must not exist yet, with `mode`, and syncs it.
     static func createNew(_ path: String, bytes: some Collection<UInt8>, mode: mode_t) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -54,7 +64,11 @@ enum AtomicFiles {
             }
             written += n
         }
-        guard fsync(fd) == 0 else { throw FileStoreError("fsync", path, errno: errno) }
+        if let barrier, barrier.covers(fd: fd) {
+            barrier.deferFile(path)
+        } else {
+            guard fsync(fd) == 0 else { throw FileStoreError("fsync", path, errno: errno) }
+        }
         ok = true
     }
 
@@ -68,6 +82,7 @@ enum AtomicFiles {
             unlink(temp)
             throw FileStoreError("rename into", path, errno: code)
         }
+        barrier?.deferFile(path)
         syncDirectory(of: path)
     }
 
@@ -82,6 +97,7 @@ enum AtomicFiles {
             if errno == EEXIST { return false }
             throw FileStoreError("link into", path, errno: errno)
         }
+        barrier?.deferFile(path)
         syncDirectory(of: path)
         return true
     }
@@ -144,6 +160,19 @@ enum AtomicFiles {
     }
 
     static func syncFolder(_ dir: String) {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            if let barrier, barrier.covers(fd: fd) {
+                barrier.deferFolder(dir)
+            } else {
+                fsync(fd)
+            }
+            close(fd)
+        }
+    }
+
+    /// `fsync` of a folder now, whatever barrier is in force (the barrier's own fallback).
+    static func syncFolderNow(_ dir: String) {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)

@@ -42,6 +42,13 @@ public protocol Mailbox: Sendable {
     func markSeen(_ entry: MailboxEntry) async throws
     /// Moves the message to a folder (created when missing), e.g. "Processed" or "Failed".
     func move(_ entry: MailboxEntry, to folder: String) async throws
+    /// Moves several messages to one folder; a mailbox that can do it in one step (IMAP
+    /// `UID MOVE` of a UID set) should, since a poll cycle moves a whole batch at once.
+    func move(_ entries: [MailboxEntry], to folder: String) async throws
+    /// The exact bytes of several messages, in order, each as `fetch(_:maxBytes:)` would
+    /// return or throw it; a mailbox that can overlap the round trips (IMAP pipelining) should.
+    /// Errors that concern the whole mailbox (connection lost) are thrown.
+    func fetch(_ entries: [MailboxEntry], maxBytes: Int) async throws -> [Result<[UInt8], any Error>]
     /// Returns when the mailbox may have changed (IMAP IDLE: new mail arrived) or after
     /// `timeout`; true when a change was seen. Lets the poller pick up mail at once instead of
     /// at the next interval.
@@ -49,6 +56,25 @@ public protocol Mailbox: Sendable {
 }
 
 extension Mailbox {
+    /// One move after the other.
+    public func move(_ entries: [MailboxEntry], to folder: String) async throws {
+        for entry in entries { try await move(entry, to: folder) }
+    }
+
+    /// One fetch after the other; a message's own refusal is its result, a transport failure
+    /// of the mailbox (anything but a refusal of that message) is thrown.
+    public func fetch(_ entries: [MailboxEntry], maxBytes: Int) async throws -> [Result<[UInt8], any Error>] {
+        var results: [Result<[UInt8], any Error>] = []
+        for entry in entries {
+            do {
+                results.append(.success(try await fetch(entry, maxBytes: maxBytes)))
+            } catch let error as TransportError where error.concernsOneMessage {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
     /// Mailboxes that cannot be watched just wait out the timeout (the poller then looks).
     public func waitForChange(timeout: Duration) async throws -> Bool {
         try await Task.sleep(for: timeout)

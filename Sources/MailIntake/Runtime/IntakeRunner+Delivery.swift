@@ -13,6 +13,12 @@ extension IntakeRunner {
     /// `case.json` when the reply is still the case's latest; returns the case as it stands.
     func deliver(_ mail: OutgoingMail, sequence: Int, in intakeCase: IntakeCase, now: Date) async throws -> IntakeCase {
         let result = await delivery.deliver(mail, caseId: intakeCase.caseId, sequence: sequence, now: now)
+        return try record(result, sequence: sequence, in: intakeCase)
+    }
+
+    /// Writes a reply's outcome into `case.json` when the reply is still the case's latest
+    /// (and the outcome is known); returns the case as it stands.
+    func record(_ result: ReplyDelivery.Result, sequence: Int, in intakeCase: IntakeCase) throws -> IntakeCase {
         var updated = intakeCase
         guard result.status != .pending, OutboxJournal.sequence(fromMessageID: intakeCase.reply.messageId ?? "") == sequence else {
             return intakeCase
@@ -23,15 +29,19 @@ extension IntakeRunner {
         return try store.update(updated)
     }
 
-    /// Settles the latest reply of `caseId` when a crash left it `pending`: sends it unless
-    /// the outbox records it sent (or refused), then updates `case.json`. Returns the reply.
-    func settlePendingReply(of caseId: String, now: Date) async throws -> IntakeCase.Reply? {
+    /// A message seen again: its case as it stands, and the case's latest reply to hand over
+    /// when a crash left it `pending` (sent unless the outbox records it sent or refused).
+    func pendingReply(of caseId: String, outcome: IntakeOutcome) throws -> StagedMessage {
         let current = try store.readCase(caseId)
+        var staged = StagedMessage(outcome: outcome, writtenCase: current)
+        staged.outcome.reply = current.reply
         guard current.reply.status == .pending, let id = current.reply.messageId,
             let sequence = OutboxJournal.sequence(fromMessageID: id), let mail = replyMail(caseId: caseId, sequence: sequence, messageId: id)
-        else { return current.reply }
+        else { return staged }
         logger.notice("settling a reply left pending", metadata: ["case.id": "\(caseId)"])
-        return try await deliver(mail, sequence: sequence, in: current, now: now).reply
+        staged.reply = ReplyDelivery.Reply(mail: mail, caseId: caseId, sequence: sequence)
+        staged.touched = [caseId]
+        return staged
     }
 
     /// Reply `sequence` of a case as it was written into the case folder (`reply.eml` for the

@@ -25,10 +25,11 @@ public struct IntakeOutcome: Sendable, Equatable {
     public var failureReason: String?
 }
 
-/// Processes one raw message end to end: parse, find its case (the same message again →
-/// nothing changes; a follow-up → the existing case), plan (the pure rules), write the case
-/// folder with the reply in it as `pending`, hand the reply to the sender, record the outcome
-/// (outbox row, then `case.json`), regenerate `index.html`.
+/// Processes raw messages end to end, a batch at a time (see IntakeRunner+Batch.swift): parse,
+/// find each one's case (the same message again → nothing changes; a follow-up → the
+/// existing case), plan (the pure rules), write the case folder with the reply in it as
+/// `pending`; then, the batch durable, hand the replies to the sender and record each outcome
+/// (outbox row, then `case.json`), and regenerate the board once.
 ///
 /// The order is the point (docs/operations.md): the case is durable before anything leaves,
 /// so a crash can never leave a patient holding a reference to a case that does not exist,
@@ -64,36 +65,32 @@ public struct IntakeRunner: Sendable {
         self.journal = journal
     }
 
-    /// Processes `raw`, received at `receivedAt` (drives callback scheduling), at `now`.
+    /// Processes `raw`, received at `receivedAt` (drives callback scheduling), at `now`: a
+    /// batch of one (``processBatch(_:now:progress:)``). Trouble of the environment is thrown.
     public func process(_ raw: [UInt8], receivedAt: Date, now: Date) async throws -> IntakeOutcome {
-        let digest = Digest.sha256Hex(raw)
-        do {
-            return try await store.withExclusiveAccess { session in
-                let outcome = try await process(raw, digest: digest, receivedAt: receivedAt, now: now, session: session)
-                // Still under the lock, so that a slower process never writes an older index last.
-                if outcome.kind != .alreadyProcessed {
-                    do {
-                        try store.regenerateIndex(generatedAt: now)
-                    } catch {
-                        logger.warning("index.html not regenerated", metadata: ["error": "\(FailureSummary(error))"])
-                    }
-                }
-                return outcome
-            }
-        } catch {
-            // Not the message's fault: leave it where it is, to be tried when the trouble ends.
-            if IntakeTrouble.isEnvironment(error) { throw error }
-            let reason = "could not process the message: \(error)"
-            let path = try store.recordFailure(raw: raw, sha256: digest, reason: reason, at: now)
-            logger.error(
-                "message kept in the failed folder", metadata: ["mail.sha256": "\(digest.prefix(16))", "error": "\(FailureSummary(error))"])
-            return IntakeOutcome(kind: .failed, caseId: nil, reply: nil, failedMessagePath: path, failureReason: reason)
-        }
+        let result = try await processBatch([IntakeItem(raw: raw, receivedAt: receivedAt)], now: now)
+        return try result.outcomes[0].get()
     }
 
-    private func process(
+    /// One message as far as the batch's first phase takes it: its case written (durable only
+    /// at the batch's barrier) with the reply in it `pending`, and the reply to hand over.
+    struct StagedMessage {
+        var outcome: IntakeOutcome
+        /// The reply to send once the batch is durable (new, or one a crash left pending).
+        var reply: ReplyDelivery.Reply?
+        /// The case as this message left it, to record the reply's outcome in.
+        var writtenCase: IntakeCase?
+        /// Every case this message wrote (its own, and one a bounce was noted on).
+        var touched: [String] = []
+    }
+
+    /// The first phase for one message, holding the store's lock: parse, find its case (the
+    /// same message again: nothing changes, only a reply a crash left pending is handed on;
+    /// a follow-up: the existing case), plan, write the case folder with the reply `pending`.
+    /// Nothing leaves the machine here.
+    func stage(
         _ raw: [UInt8], digest: String, receivedAt: Date, now: Date, session: CaseStoreSession
-    ) async throws -> IntakeOutcome {
+    ) async throws -> StagedMessage {
         let message = MIMEMessage(parsing: raw)
         let view = MessageView(message)
         let keys = CaseStoreSession.messageKeys(messageId: view.messageID, sha256: digest)
@@ -108,8 +105,7 @@ public struct IntakeRunner: Sendable {
             if store.caseExists(known) {
                 logger.info("message already processed", metadata: ["case.id": "\(known)"])
                 // A crash may have come after the case was written and before its reply was settled.
-                let reply = try await settlePendingReply(of: known, now: now)
-                return IntakeOutcome(kind: .alreadyProcessed, caseId: known, reply: reply)
+                return try pendingReply(of: known, outcome: IntakeOutcome(kind: .alreadyProcessed, caseId: known, reply: nil))
             }
             reservedId = known
         }
@@ -124,8 +120,8 @@ public struct IntakeRunner: Sendable {
         {
             // Joined before, but the registry was not saved (a crash): nothing to do again.
             session.record(messageKeys: keys, caseId: existing.caseId)
-            let reply = try await settlePendingReply(of: existing.caseId, now: now)
-            return IntakeOutcome(kind: .alreadyProcessed, caseId: existing.caseId, reply: reply)
+            return try pendingReply(
+                of: existing.caseId, outcome: IntakeOutcome(kind: .alreadyProcessed, caseId: existing.caseId, reply: nil))
         }
         let caseId: String
         if let existing {
@@ -166,11 +162,14 @@ public struct IntakeRunner: Sendable {
             session.recordAcknowledgement(ack, caseId: caseId)
         }
         try session.save()
-        // The case is durable with its reply pending: now, and only now, the reply leaves.
+        var staged = StagedMessage(
+            outcome: IntakeOutcome(kind: existing == nil ? .created : .joined, caseId: caseId, reply: plan.intakeCase.reply),
+            writtenCase: plan.intakeCase, touched: [caseId])
+        // The reply leaves only once the batch is durable (the caller's barrier).
         if let reply = plan.reply, let id = plan.intakeCase.reply.messageId, let sequence = OutboxJournal.sequence(fromMessageID: id) {
-            plan.intakeCase = try await deliver(reply, sequence: sequence, in: plan.intakeCase, now: now)
+            staged.reply = ReplyDelivery.Reply(mail: reply, caseId: caseId, sequence: sequence)
         }
-        try noteDeliveryFailures(plan.actions, receivedAt: receivedAt, session: session)
+        staged.touched += try noteDeliveryFailures(plan.actions, receivedAt: receivedAt, session: session)
 
         logger.info(
             existing == nil ? "case created" : "follow-up joined case",
@@ -179,9 +178,8 @@ public struct IntakeRunner: Sendable {
                 "case.attachments": "\(plan.intakeCase.attachments.count)",
                 "case.files_stored": "\(files.count)",
                 "case.issues": "\(plan.intakeCase.issues.map(\.rawValue).joined(separator: ","))",
-                "reply.status": "\(plan.intakeCase.reply.status.rawValue)",
             ])
-        return IntakeOutcome(kind: existing == nil ? .created : .joined, caseId: caseId, reply: plan.intakeCase.reply)
+        return staged
     }
 
     /// The existing case this message continues: our case reference in the subject, or a
@@ -216,7 +214,9 @@ public struct IntakeRunner: Sendable {
     }
 
     /// A delivery report about one of our replies is also noted on the case it concerns.
-    private func noteDeliveryFailures(_ actions: [IntakeAction], receivedAt: Date, session: CaseStoreSession) throws {
+    /// Returns the cases it changed.
+    private func noteDeliveryFailures(_ actions: [IntakeAction], receivedAt: Date, session: CaseStoreSession) throws -> [String] {
+        var changed: [String] = []
         for action in actions {
             guard case .noteDeliveryFailure(let named, let originalId) = action else { continue }
             guard let target = named ?? session.caseId(forAcknowledgement: originalId), store.caseExists(target) else {
@@ -226,9 +226,11 @@ public struct IntakeRunner: Sendable {
             let after = IntakePlanner.noteDeliveryFailure(on: before, originalMessageId: originalId, receivedAt: receivedAt)
             if after != before {
                 try store.update(after)
+                changed.append(target)
                 logger.info("delivery failure noted", metadata: ["case.id": "\(target)"])
             }
         }
+        return changed
     }
 
     /// The SHA-256 of a message stored in a case folder, to tell a joined follow-up from new

@@ -4,12 +4,14 @@ import Logging
 /// The daemon's work: poll the mailbox, run each new message through the intake, record the
 /// result, then move the message out of the inbox.
 ///
-/// One cycle: list pending → for each message: skip (or only finish moving) what the journal
-/// already knows → count the attempt → fetch, size-checked → `IntakeRunner` (parse, plan,
-/// write the case with the reply pending, send the reply, record it) → record the message in
-/// the journal → move to Processed (or Failed, with the reason, for a message that could not
-/// become a case, is too large to download, or never finished `max_attempts` tries). Then the
-/// outbox: replies due for another try. Recording before moving and the case store's own
+/// One cycle: list pending → only finish moving what the journal already knows → then in
+/// batches (up to `batchSize` messages; a message whose earlier try never finished goes alone):
+/// count the attempts → fetch, size-checked, pipelined → `IntakeRunner.processBatch` (parse,
+/// plan, write the cases with the replies pending, one barrier, send the replies, record
+/// them) → record the messages in the journal → move them to Processed (or Failed, with the
+/// reason, for a message that could not become a case, is too large to download, or never
+/// finished `max_attempts` tries), one command per folder. Then the outbox: replies due for
+/// another try. Recording before moving and the case store's own
 /// idempotency mean a crash between any two steps neither loses nor duplicates a message
 /// (see ``MessageJournal``). Trouble of the environment stops the cycle and leaves the
 /// message in the inbox. After every cycle the status file is rewritten.
@@ -27,6 +29,12 @@ public actor PollService {
         public var maxAttempts = ConfigurationSchema.defaultMaxAttempts
         /// One message's intake may take this long before the process exits (`[poll] message_timeout_seconds`).
         public var messageTimeout: Duration = .seconds(ConfigurationSchema.defaultMessageTimeoutSeconds)
+        /// At most this many messages go through the intake together (one durability barrier,
+        /// one outbox transaction, one IMAP move per batch; docs/operations.md).
+        public var batchSize = 50
+        /// ... and at most this many bytes of them (a single larger message goes alone), so
+        /// memory stays bounded by the batch, not the backlog.
+        public var batchBytes = 16 << 20
 
         public init(
             mailboxDescription: String, processedFolder: String, failedFolder: String, maxMessageBytes: Int,
@@ -121,23 +129,32 @@ public actor PollService {
             defer { withExtendedLifetime(lock) {} }
             let pending = try await mailbox.pending()
             report.listed = pending.count
-            for (index, entry) in pending.enumerated() {
+            var work = try await triage(pending, report: &report)
+            var next = 0
+            while next < work.count {
                 if Task.isCancelled {
-                    report.backlog = pending.count - index
+                    report.backlog += work.count - next
                     break
                 }
-                // A message in hand is finished even when a stop was asked for: its own task
+                let batch = nextBatch(work, from: next)
+                next += batch.count
+                // A batch in hand is finished even when a stop was asked for: its own task
                 // does not inherit the cancellation, so a SIGTERM can never cut the intake short
                 // (a cancelled wait for the store lock would otherwise file it as failed).
-                let messageStarted = ContinuousClock.now
-                let result = try await Task(operation: { try await self.handle(entry) }).value
-                switch result {
-                case .processed: report.processed += 1
-                case .failed: report.failed += 1
-                case .known: report.known += 1
-                case .skipped: report.backlog += 1
+                let outcome = try await Task(operation: { try await self.handle(batch) }).value
+                for result in outcome.results {
+                    switch result {
+                    case .processed: report.processed += 1
+                    case .failed: report.failed += 1
+                    case .known: report.known += 1
+                    case .skipped: report.backlog += 1
+                    }
                 }
-                observer?.message(result: "\(result)", duration: messageStarted.duration(to: .now))
+                if let trouble = outcome.trouble { throw trouble }
+                if !outcome.retryAlone.isEmpty {
+                    report.backlog -= outcome.retryAlone.count
+                    work.insert(contentsOf: outcome.retryAlone.map { Work(entry: $0, alone: true) }, at: next)
+                }
             }
             if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled {
@@ -208,22 +225,21 @@ public actor PollService {
         logger.info("poller stopped")
     }
 
-    // MARK: - One message
+    // MARK: - Messages
 
-    /// What became of one message in a cycle.
-    enum MessageResult {
-        case processed, failed, known, skipped
-    }
-
-    /// Moves a recorded message. A transport failure stops the cycle (the journal already has
-    /// the message, so the next cycle only retries the move); other failures are logged.
-    func moveQuietly(_ entry: MailboxEntry, to folder: String) async throws {
+    /// Moves recorded messages (one command for the set). A transport failure stops the cycle
+    /// (the journal already has the messages, so the next cycle only retries the move); other
+    /// failures are logged.
+    func moveQuietly(_ entries: [MailboxEntry], to folder: String) async throws {
+        guard !entries.isEmpty else { return }
         do {
-            try await mailbox.move(entry, to: folder)
+            try await mailbox.move(entries, to: folder)
         } catch let error as TransportError where error.isTransient {
             throw error
         } catch {
-            logger.warning("message not moved", metadata: ["mail.key": "\(entry.key)", "folder": "\(folder)", "error": "\(FailureSummary(error))"])
+            logger.warning(
+                "messages not moved",
+                metadata: ["mail.keys": "\(entries.map(\.key).joined(separator: ","))", "folder": "\(folder)", "error": "\(FailureSummary(error))"])
         }
     }
 

@@ -28,33 +28,69 @@ struct ReplyDelivery: Sendable {
     /// Sends `mail` (sequence `sequence` of `caseId`) unless the outbox says it was sent, was
     /// refused for good, is held back by the daily cap, or the server is backing off.
     func deliver(_ mail: OutgoingMail, caseId: String, sequence: Int, now: Date) async -> Result {
-        if let outbox {
-            do {
-                let entry = try outbox.enqueue(
-                    caseId: caseId, sequence: sequence, recipient: mail.recipients.first ?? "", messageId: nil,
-                    dailyLimit: dailyLimit, day: Self.day(now), at: now)
-                switch entry.state {
-                case .sent: return Result(status: .sent)
-                case .failed: return Result(status: .failed, reason: entry.lastAnswer)
-                case .suppressed:
-                    return Result(
+        let reply = Reply(mail: mail, caseId: caseId, sequence: sequence)
+        switch admit([reply], now: now)[0] {
+        case .settled(let result): return result
+        case .send: return await handOver(reply, now: now)
+        }
+    }
+
+    /// One reply of a batch.
+    struct Reply: Sendable {
+        var mail: OutgoingMail
+        var caseId: String
+        var sequence: Int
+    }
+
+    /// What the outbox says to do with a reply.
+    enum Admission: Sendable {
+        /// Hand it to the server now (its row is written and the attempt counted).
+        case send
+        /// Nothing to send: its outcome is already known (sent, refused, held back, backing off).
+        case settled(Result)
+    }
+
+    /// Records the outbox rows of `replies` and counts their attempts, all in one journal
+    /// transaction (one commit for a poll batch), and says for each whether to send it now.
+    func admit(_ replies: [Reply], now: Date) -> [Admission] {
+        guard let outbox else { return replies.map { _ in .send } }
+        let entries: [OutboxJournal.Entry]
+        do {
+            entries = try outbox.admit(
+                replies.map { OutboxJournal.Admission(caseId: $0.caseId, sequence: $0.sequence, recipient: $0.mail.recipients.first ?? "") },
+                dailyLimit: dailyLimit, day: Self.day(now), countAttempts: !backoff.isClosed(at: now), at: now)
+        } catch {
+            // The journal cannot be written (its disk is full): do not send what we could
+            // not record; the replies stay pending in their case folders and are sent later.
+            logger.warning("outbox not recorded; replies left pending", metadata: ["error": "\(FailureSummary(error))"])
+            return replies.map { _ in .settled(Result(status: .pending, reason: nil, serverUnreachable: false)) }
+        }
+        return entries.map { entry in
+            switch entry.state {
+            case .sent: return .settled(Result(status: .sent))
+            case .failed: return .settled(Result(status: .failed, reason: entry.lastAnswer))
+            case .suppressed:
+                return .settled(
+                    Result(
                         status: .suppressed,
-                        reason: "held back: the daily limit of \(dailyLimit ?? 0) automatic replies to this address was reached")
-                case .pending, .queued:
-                    if backoff.isClosed(at: now) {
-                        return Result(
+                        reason: "held back: the daily limit of \(dailyLimit ?? 0) automatic replies to this address was reached"))
+            case .pending, .queued:
+                if backoff.isClosed(at: now) {
+                    return .settled(
+                        Result(
                             status: .queued, reason: entry.lastAnswer ?? "the mail server could not be reached; it will be retried",
-                            serverUnreachable: true)
-                    }
-                    try outbox.countAttempt(caseId: caseId, sequence: sequence, at: now)
+                            serverUnreachable: true))
                 }
-            } catch {
-                // The journal cannot be written (its disk is full): do not send what we could
-                // not record; the reply stays pending in the case folder and is sent later.
-                logger.warning("outbox not recorded; reply left pending", metadata: ["case.id": "\(caseId)", "error": "\(FailureSummary(error))"])
-                return Result(status: .pending, reason: nil, serverUnreachable: false)
+                return .send
             }
         }
+    }
+
+    /// Hands an admitted reply to the server and records the answer: `sent` in its own journal
+    /// commit right after the server's answer (the one window in which a crash can cause a
+    /// duplicate), `queued` with a retry time, or `failed` for a permanent refusal.
+    func handOver(_ reply: Reply, now: Date) async -> Result {
+        let (mail, caseId, sequence) = (reply.mail, reply.caseId, reply.sequence)
         do {
             let outcome = try await sender.send(mail)
             if case .queued(let why) = outcome {

@@ -66,6 +66,15 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// True when the failure concerns one message only (the server refused it, or it is over
+    /// the size limit), not the connection: the other messages can still be fetched.
+    public var concernsOneMessage: Bool {
+        switch code {
+        case .serverSaidNo, .messageTooLarge: return true
+        default: return false
+        }
+    }
+
     /// True when one message's transfer may be the cause: it stalled (`timeout`) or broke off
     /// (`other`). The poller tells the two apart by asking the server for something else
     /// right after; a refused connection, a login or TLS failure is never the message.

@@ -53,6 +53,48 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         return try await withSession { session throws(TransportError) in try session.fetch(entry, maxBytes: limit) }
     }
 
+    /// The batch's messages with their UID FETCHes pipelined on the one connection (up to
+    /// `IMAPSession.fetchWindow` in flight), so a batch costs about one round trip, not one
+    /// per message. A message over the limit is its own result. When the server refuses one
+    /// message, the connection (which may still owe answers to commands in flight) is dropped
+    /// and the rest are fetched one by one on a fresh one, each refusal its own result.
+    public func fetch(_ entries: [MailboxEntry], maxBytes: Int) async throws -> [Result<[UInt8], any Error>] {
+        guard entries.count > 1 else {
+            return try await entries.asyncMap { entry in
+                do {
+                    return .success(try await fetch(entry, maxBytes: maxBytes))
+                } catch let error as TransportError where error.concernsOneMessage {
+                    return .failure(error)
+                }
+            }
+        }
+        let limit = min(maxBytes, settings.maxMessageBytes)
+        let collected = FetchedBox()
+        do {
+            try await fetchEach(entries, maxBytes: limit) { _, result in
+                collected.append(result.mapError { $0 as any Error })
+                return true
+            }
+        } catch let error as TransportError where error.concernsOneMessage {
+            await dropSession()
+        }
+        var results = collected.results
+        for entry in entries.dropFirst(results.count) {
+            do {
+                results.append(.success(try await fetch(entry, maxBytes: maxBytes)))
+            } catch let error as TransportError where error.concernsOneMessage {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
+    /// Moves a batch with one `UID MOVE <set>` (or COPY/STORE/EXPUNGE of the set).
+    public func move(_ entries: [MailboxEntry], to folder: String) async throws {
+        guard !entries.isEmpty else { return }
+        try await withSession { session throws(TransportError) in try session.move(entries, to: folder) }
+    }
+
     public func markSeen(_ entry: MailboxEntry) async throws {
         try await store(entry, adding: ["\\Seen"], removing: [])
     }
@@ -147,6 +189,19 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         }
     }
 
+    /// Forgets the connection without a word to the server (it may be out of step with it);
+    /// the next call connects afresh.
+    private func dropSession() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.lock.lock()
+                self.session = nil
+                self.lock.unlock()
+                continuation.resume()
+            }
+        }
+    }
+
     // MARK: Connection handling
 
     /// Runs `body` with a connected session on the mailbox's queue; on a broken connection,
@@ -210,5 +265,25 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         case .other, .timeout, .connectionRefused: return true
         default: return false
         }
+    }
+}
+
+/// Results handed over on the mailbox's queue, read back after the call returned.
+private final class FetchedBox: @unchecked Sendable {
+    /// Unchecked: guarded by `lock`.
+    private let lock = NSLock()
+    private var stored: [Result<[UInt8], any Error>] = []
+
+    func append(_ result: Result<[UInt8], any Error>) { lock.withLock { stored.append(result) } }
+    var results: [Result<[UInt8], any Error>] { lock.withLock { stored } }
+}
+
+extension Array {
+    /// `map` with an async transform, one element after the other.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for element in self { out.append(try await transform(element)) }
+        return out
     }
 }

@@ -72,6 +72,83 @@ public struct MessageJournal: Sendable {
         }
     }
 
+    /// The rows of `keys` that exist, in one read.
+    public func rows(_ keys: [String]) throws -> [String: Row] {
+        try database.pool.read { db in
+            var rows: [String: Row] = [:]
+            for key in keys { if let row = try Self.row(key, db) { rows[key] = row } }
+            return rows
+        }
+    }
+
+    /// ``beginAttempt(_:at:)`` for a whole batch, in one transaction (one commit, one `fsync`).
+    public func beginAttempts(_ entries: [MailboxEntry], at now: Date) throws {
+        guard !entries.isEmpty else { return }
+        try database.pool.write { db in
+            for entry in entries {
+                let parts = Self.keyParts(entry.key)
+                try db.execute(
+                    sql: """
+                        INSERT INTO messages(key, mailbox, uidvalidity, uid, state, attempts, first_seen, updated)
+                        VALUES (?, ?, ?, ?, 'attempting', 1, ?, ?)
+                        ON CONFLICT(key) DO UPDATE SET attempts = attempts + 1, updated = excluded.updated
+                        """,
+                    arguments: [
+                        entry.key, parts.mailbox, parts.uidvalidity, parts.uid, now.timeIntervalSince1970, now.timeIntervalSince1970,
+                    ])
+            }
+        }
+    }
+
+    /// ``refundAttempt(_:trouble:at:)`` for several messages, in one transaction.
+    public func refundAttempts(_ keys: [String], trouble: String, at now: Date) throws {
+        guard !keys.isEmpty else { return }
+        try database.pool.write { db in
+            for key in keys {
+                try db.execute(
+                    sql: "UPDATE messages SET attempts = MAX(attempts - 1, 0), last_error = ?, updated = ? WHERE key = ? AND state = 'attempting'",
+                    arguments: [trouble, now.timeIntervalSince1970, key])
+            }
+        }
+    }
+
+    /// What ``finish(_:_:caseId:replyStatus:folder:reason:messageId:sha256:at:)`` records, for
+    /// ``finishAll(_:at:)``.
+    public struct Finish: Sendable {
+        public var entry: MailboxEntry
+        public var state: State
+        public var caseId: String?
+        public var replyStatus: String?
+        public var folder: String
+        public var reason: String?
+        public var sha256: String?
+
+        public init(
+            entry: MailboxEntry, state: State, caseId: String? = nil, replyStatus: String? = nil, folder: String, reason: String? = nil,
+            sha256: String? = nil
+        ) {
+            self.entry = entry
+            self.state = state
+            self.caseId = caseId
+            self.replyStatus = replyStatus
+            self.folder = folder
+            self.reason = reason
+            self.sha256 = sha256
+        }
+    }
+
+    /// Records a whole batch's messages as done with, in one transaction.
+    public func finishAll(_ finishes: [Finish], at now: Date) throws {
+        guard !finishes.isEmpty else { return }
+        try database.pool.write { db in
+            for f in finishes {
+                try Self.finish(
+                    f.entry, f.state, caseId: f.caseId, replyStatus: f.replyStatus, folder: f.folder, reason: f.reason, messageId: nil,
+                    sha256: f.sha256, at: now, db)
+            }
+        }
+    }
+
     /// Takes back the attempt counted for `key`: the try was stopped by trouble of the
     /// environment (disk full, share gone, server unreachable), which is not the message's
     /// fault and must never send it to Failed. `trouble` (kind and code) is kept as the last error.
@@ -99,26 +176,35 @@ public struct MessageJournal: Sendable {
         _ entry: MailboxEntry, _ state: State, caseId: String? = nil, replyStatus: String? = nil, folder: String,
         reason: String? = nil, messageId: String? = nil, sha256: String? = nil, at now: Date
     ) throws {
-        let parts = Self.keyParts(entry.key)
         try database.pool.write { db in
-            let before = try Self.row(entry.key, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO messages(key, mailbox, uidvalidity, uid, message_id, sha256, state, attempts, case_id,
-                                         reply_status, folder, last_error, first_seen, updated)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET message_id = COALESCE(excluded.message_id, message_id),
-                        sha256 = COALESCE(excluded.sha256, sha256), state = excluded.state, case_id = excluded.case_id,
-                        reply_status = excluded.reply_status, folder = excluded.folder,
-                        last_error = COALESCE(excluded.last_error, last_error), updated = excluded.updated
-                    """,
-                arguments: [
-                    entry.key, parts.mailbox, parts.uidvalidity, parts.uid, messageId, sha256, state.rawValue, caseId,
-                    replyStatus, folder, reason, now.timeIntervalSince1970, now.timeIntervalSince1970,
-                ])
-            if before?.state.isFinal != true {
-                try Self.bump("count." + state.rawValue, db)
-            }
+            try Self.finish(
+                entry, state, caseId: caseId, replyStatus: replyStatus, folder: folder, reason: reason, messageId: messageId, sha256: sha256,
+                at: now, db)
+        }
+    }
+
+    static func finish(
+        _ entry: MailboxEntry, _ state: State, caseId: String?, replyStatus: String?, folder: String, reason: String?, messageId: String?,
+        sha256: String?, at now: Date, _ db: Database
+    ) throws {
+        let parts = Self.keyParts(entry.key)
+        let before = try Self.row(entry.key, db)
+        try db.execute(
+            sql: """
+                INSERT INTO messages(key, mailbox, uidvalidity, uid, message_id, sha256, state, attempts, case_id,
+                                     reply_status, folder, last_error, first_seen, updated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET message_id = COALESCE(excluded.message_id, message_id),
+                    sha256 = COALESCE(excluded.sha256, sha256), state = excluded.state, case_id = excluded.case_id,
+                    reply_status = excluded.reply_status, folder = excluded.folder,
+                    last_error = COALESCE(excluded.last_error, last_error), updated = excluded.updated
+                """,
+            arguments: [
+                entry.key, parts.mailbox, parts.uidvalidity, parts.uid, messageId, sha256, state.rawValue, caseId,
+                replyStatus, folder, reason, now.timeIntervalSince1970, now.timeIntervalSince1970,
+            ])
+        if before?.state.isFinal != true {
+            try Self.bump("count." + state.rawValue, db)
         }
     }
 

@@ -44,33 +44,74 @@ public struct OutboxJournal: Sendable {
         caseId: String, sequence: Int, recipient: String, messageId: String?, dailyLimit: Int?, day: String, at now: Date
     ) throws -> Entry {
         try database.pool.write { db in
-            if let existing = try Self.entry(caseId, sequence, db) { return existing }
-            let address = recipient.lowercased()
-            var state = State.pending
-            if let dailyLimit {
-                let count =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count FROM replies_per_day WHERE recipient = ? AND day = ?", arguments: [address, day]) ?? 0
-                if count >= dailyLimit {
-                    state = .suppressed
-                } else {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO replies_per_day(recipient, day, count) VALUES (?, ?, 1)
-                            ON CONFLICT(recipient, day) DO UPDATE SET count = count + 1
-                            """,
-                        arguments: [address, day])
-                }
-            }
-            let t = now.timeIntervalSince1970
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox(case_id, sequence, recipient, message_id, state, attempts, next_attempt, created, updated)
-                    VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
-                    """,
-                arguments: [caseId, sequence, address, messageId, state.rawValue, t, t, t])
-            return try Self.entry(caseId, sequence, db)!
+            try Self.enqueue(caseId: caseId, sequence: sequence, recipient: recipient, messageId: messageId, dailyLimit: dailyLimit, day: day, at: now, db)
         }
+    }
+
+    /// A reply of a batch to record, see ``admit(_:dailyLimit:day:countAttempts:at:)``.
+    public struct Admission: Sendable {
+        public var caseId: String
+        public var sequence: Int
+        public var recipient: String
+        public init(caseId: String, sequence: Int, recipient: String) {
+            self.caseId = caseId
+            self.sequence = sequence
+            self.recipient = recipient
+        }
+    }
+
+    /// The batch form of ``enqueue(caseId:sequence:recipient:messageId:dailyLimit:day:at:)``
+    /// followed by ``countAttempt(caseId:sequence:at:)`` for each reply still to be sent
+    /// (when `countAttempts`), in ONE transaction: one commit (one `fsync`) for a whole poll
+    /// batch's outbox rows instead of two per reply. Returns each reply's row as enqueued,
+    /// in order (before its attempt was counted).
+    public func admit(_ replies: [Admission], dailyLimit: Int?, day: String, countAttempts: Bool, at now: Date) throws -> [Entry] {
+        guard !replies.isEmpty else { return [] }
+        return try database.pool.write { db in
+            try replies.map { reply in
+                let entry = try Self.enqueue(
+                    caseId: reply.caseId, sequence: reply.sequence, recipient: reply.recipient, messageId: nil, dailyLimit: dailyLimit,
+                    day: day, at: now, db)
+                if countAttempts, entry.state.isOpen {
+                    try db.execute(
+                        sql: "UPDATE outbox SET attempts = attempts + 1, updated = ? WHERE case_id = ? AND sequence = ?",
+                        arguments: [now.timeIntervalSince1970, reply.caseId, reply.sequence])
+                }
+                return entry
+            }
+        }
+    }
+
+    static func enqueue(
+        caseId: String, sequence: Int, recipient: String, messageId: String?, dailyLimit: Int?, day: String, at now: Date,
+        _ db: Database
+    ) throws -> Entry {
+        if let existing = try Self.entry(caseId, sequence, db) { return existing }
+        let address = recipient.lowercased()
+        var state = State.pending
+        if let dailyLimit {
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT count FROM replies_per_day WHERE recipient = ? AND day = ?", arguments: [address, day]) ?? 0
+            if count >= dailyLimit {
+                state = .suppressed
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO replies_per_day(recipient, day, count) VALUES (?, ?, 1)
+                        ON CONFLICT(recipient, day) DO UPDATE SET count = count + 1
+                        """,
+                    arguments: [address, day])
+            }
+        }
+        let t = now.timeIntervalSince1970
+        try db.execute(
+            sql: """
+                INSERT INTO outbox(case_id, sequence, recipient, message_id, state, attempts, next_attempt, created, updated)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """,
+            arguments: [caseId, sequence, address, messageId, state.rawValue, t, t, t])
+        return try Self.entry(caseId, sequence, db)!
     }
 
     /// The row of one reply.
