@@ -53,6 +53,28 @@ struct MessageFaultTests {
         #expect(row?.lastError?.contains("gave up after 3 attempts") == true, "\(row?.lastError ?? "no row")")
     }
 
+    /// A batch's pipelined FETCH breaks at its second message once (the connection is then
+    /// run again from the start): every message still gets its own bytes, its own case and
+    /// its own reply, and the daemon lives on.
+    @Test func aFetchThatStallsOnceInABatchIsTriedAgainAndEveryMessageKeepsItsOwnBytes() async throws {
+        let rig = try CrashRig(maxAttempts: 3, throughProxy: true, imapTimeout: 2)
+        defer { rig.cleanup() }
+        let proxy = try #require(rig.proxy)
+        try rig.seed(3)
+        try proxy.set("stall-fetch-once 2")
+        let daemon = try rig.spawn()
+        defer { Self.stop(daemon) }
+        let settled = try await rig.wait(seconds: 90) { rig.allDone() || !daemon.isRunning }
+        try await Task.sleep(for: .milliseconds(500))
+        let tally = rig.tally()
+        print("fault-test fetch-stalls-once-in-a-batch: \(tally) proxy-events=\(proxy.events())")
+        #expect(settled && daemon.isRunning, "the daemon died: \(rig.logTail())")
+        #expect(proxy.events() == ["stalled 2"], "the fault never happened: \(proxy.events())")
+        #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0 && tally.failed == 0, "\(tally)")
+        #expect(Set(rig.caseMessageIds()) == Set(rig.messageIds), "each case made from its own message")
+        #expect(rig.inboxCount() == 0)
+    }
+
     @Test func aServerThatGoesSilentDuringAFetchCostsNoAttemptAndNothingGoesToFailed() async throws {
         let rig = try CrashRig(maxAttempts: 2, throughProxy: true, imapTimeout: 1)
         defer { rig.cleanup() }

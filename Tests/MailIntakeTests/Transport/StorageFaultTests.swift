@@ -44,7 +44,7 @@ struct StorageFaultTests {
             if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
             daemon.waitUntilExit()
         }
-        let healthyAtStart = try await rig.wait(seconds: 60) { Self.health(port)?.status == 200 }
+        let healthyAtStart = try await rig.wait(seconds: 120) { Self.health(port)?.status == 200 }
         try #require(healthyAtStart, "the daemon never became healthy: \(Self.health(port)?.body ?? "no answer")\n\(rig.logTail())")
 
         // The fault.
