@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import MailIntake
 
@@ -65,7 +66,10 @@ import Testing
             (s.caseId(forMessageKeys: keys), s.caseId(forAcknowledgement: "<ack@clinic>"), s.caseId(forRequestMessageId: "<m@x>"))
         }
         #expect(again.0 == id && again.1 == id && again.2 == id)
-        #expect(ScratchFolder(path: scratch.path).mode(of: ".mail-bot/index.json") == 0o600)
+        // In the store's database, not in a JSON file rewritten per message.
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/.mail-bot/index.json"))
+        #expect(try await store.rows.database.read { db in try CaseRegistryTable.messageCount(in: db) } == 2)
+        #expect(ScratchFolder(path: scratch.path).mode(of: ".mail-bot/board.sqlite") == 0o600)
     }
 
     @Test func aDamagedRegistryIsSetAsideNotFatal() async throws {
@@ -83,6 +87,32 @@ import Testing
 
 extension ScratchFolder {
     init(path: String) { self.path = path }
+}
+
+extension CaseFolderStore {
+    /// Empties the registry tables, as if its database had been lost (a journal started afresh).
+    func forgetRegistry() throws {
+        try rows.database.write { db in
+            for table in ["registry_messages", "registry_acknowledgements", "registry_sequences", "registry_state"] {
+                try db.execute(sql: "DELETE FROM " + table)
+            }
+        }
+    }
+
+    /// The registry as it stands, in the layout of the old `index.json`.
+    func registrySnapshot() throws -> CaseRegistry {
+        try rows.database.read { db in
+            var registry = CaseRegistry()
+            for row in try Row.fetchAll(db, sql: "SELECT key, case_id FROM registry_messages") { registry.messages[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT message_id, case_id FROM registry_acknowledgements") {
+                registry.acknowledgements[row[0]] = row[1]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT year, last FROM registry_sequences") {
+                registry.sequences[String(row[0] as Int)] = row[1]
+            }
+            return registry
+        }
+    }
 }
 
 extension Array where Element == UInt8 {

@@ -272,7 +272,7 @@ import Testing
         let names = ["01-complete-patient-request.eml", "12-follow-up-with-case-reference.eml", "15-missing-description.eml"]
         for name in names { _ = try await setup.runner.process(try Self.sample(name), receivedAt: Self.now, now: Self.now) }
         let replies = try setup.outboxFiles()
-        try FileManager.default.removeItem(atPath: setup.store.root + "/.mail-bot/index.json")
+        try setup.store.forgetRegistry()
         for name in names {
             let again = try await setup.runner.process(try Self.sample(name), receivedAt: Self.now, now: Self.now)
             #expect(again.kind == .alreadyProcessed, "\(name)")
@@ -292,11 +292,11 @@ import Testing
         _ = try await setup.runner.process(followUp, receivedAt: Self.now, now: Self.now)
         let joined = try setup.store.readCase("SMO-2026-000001")
         // Forget the follow-up's keys, as if the process died after rewriting the case.
-        let path = setup.store.root + "/.mail-bot/index.json"
-        var registry = try JSONDecoder().decode(CaseRegistry.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        registry.messages["mid:<sample-12.follow-up@mail.example.net>"] = nil
-        registry.messages["sha256:" + Digest.sha256Hex(followUp)] = nil
-        try Array(try JSONEncoder().encode(registry)).write(to: path)
+        try await setup.store.rows.database.write { db in
+            for key in ["mid:<sample-12.follow-up@mail.example.net>", "sha256:" + Digest.sha256Hex(followUp)] {
+                try db.execute(sql: "DELETE FROM registry_messages WHERE key = ?", arguments: [key])
+            }
+        }
         let again = try await setup.runner.process(followUp, receivedAt: Self.now, now: Self.now)
         #expect(again.kind == .alreadyProcessed && again.caseId == "SMO-2026-000001")
         #expect(try setup.store.readCase("SMO-2026-000001") == joined)

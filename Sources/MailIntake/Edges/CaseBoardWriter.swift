@@ -12,9 +12,11 @@ import GRDB
 /// Its cost does not grow with the archive: the board and the calendar read the rows of the
 /// board's age only (an indexed range), an archive page is rewritten only when one of its
 /// cases changed or moved off the board, and the spreadsheet, the one file that lists every
-/// case, is rewritten after every change while the store is small and at most every
-/// ``spreadsheetInterval`` seconds once it holds more than ``spreadsheetEveryTimeUpTo`` rows
-/// (``CaseFolderStore/flushBoard(now:)`` forces it, e.g. at the end of a poll cycle).
+/// case, gets the new cases appended at its end (rows after the last one written, an indexed
+/// range). Only when a case already in it changed is it rewritten whole: after every change
+/// while the store is small, at most every ``spreadsheetInterval`` seconds once it holds more
+/// than ``spreadsheetEveryTimeUpTo`` rows (the next publication after that does it; see
+/// ``CaseFolderStore/publishBoardIfNeeded(now:)``).
 struct CaseBoardWriter {
     let rows: CaseRowStore
     let root: String
@@ -30,7 +32,28 @@ struct CaseBoardWriter {
     struct Report: Equatable {
         var boardRows: Int
         var archiveMonthsWritten: [String]
-        var spreadsheetWritten: Bool
+        var spreadsheet: SpreadsheetWrite
+        /// Every row read from the store for this publication (board, archive months, spreadsheet).
+        var rowsRead: Int
+
+        var spreadsheetWritten: Bool {
+            switch spreadsheet {
+            case .appended(let n): n > 0
+            case .rewritten: true
+            case .deferred: false
+            }
+        }
+    }
+
+    /// What happened to `cases.csv`.
+    enum SpreadsheetWrite: Equatable {
+        /// `n` new rows added at its end (0: nothing new).
+        case appended(Int)
+        /// Written whole, `n` rows.
+        case rewritten(Int)
+        /// A row already in it changed, but the last rewrite was too recent: new rows were
+        /// appended (`n`), the rewrite waits for a later publication.
+        case deferred(appended: Int)
     }
 
     private struct Snapshot {
@@ -38,7 +61,8 @@ struct CaseBoardWriter {
         var sequences: [String: Int] = [:]
         var months: [String: [CaseRow]] = [:]
         var archive: [ArchiveMonth] = []
-        var spreadsheet: [CaseRow]?
+        var spreadsheet = SpreadsheetPlan.append([])
+        var rowsRead = 0
     }
 
     @discardableResult
@@ -70,13 +94,12 @@ struct CaseBoardWriter {
             CallbackCalendar.event(for: row).map { ($0, snapshot.sequences[row.caseId] ?? 0) }
         }
         try AtomicFiles.replace(root + "/callbacks.ics", bytes: Array(CallbackCalendar.render(events, now: now).utf8), mode: fileMode)
-        if let all = snapshot.spreadsheet {
-            try AtomicFiles.replace(root + "/cases.csv", bytes: Array(CaseSpreadsheet.render(all).utf8), mode: fileMode)
-        }
+        let spreadsheet = try writeSpreadsheet(snapshot.spreadsheet)
 
         try rows.write { db in
             try db.execute(sql: "UPDATE case_rows SET pages_dirty = 0 WHERE pages_dirty = 1")
             try CaseRowStore.setState("archived_before", String(cutoff), in: db)
+            try CaseRowStore.setState("published_at", String(wallClock.timeIntervalSince1970), in: db)
             for month in snapshot.months.keys where !written.contains(where: { $0.month == month }) {
                 try db.execute(sql: "DELETE FROM board_archive WHERE month = ?", arguments: [month])
             }
@@ -85,14 +108,11 @@ struct CaseBoardWriter {
                     sql: "INSERT OR REPLACE INTO board_archive(month, cases, written_at) VALUES (?, ?, ?)",
                     arguments: [entry.month, entry.cases, now.timeIntervalSince1970])
             }
-            if snapshot.spreadsheet != nil {
-                try CaseRowStore.setState("csv_dirty", "0", in: db)
-                try CaseRowStore.setState("csv_written_at", String(wallClock.timeIntervalSince1970), in: db)
-            }
+            try recordSpreadsheet(spreadsheet, wallClock: wallClock, in: db)
         }
         return Report(
-            boardRows: snapshot.board.count, archiveMonthsWritten: written.map(\.month),
-            spreadsheetWritten: snapshot.spreadsheet != nil)
+            boardRows: snapshot.board.count, archiveMonthsWritten: written.map(\.month), spreadsheet: spreadsheet.write,
+            rowsRead: snapshot.rowsRead)
     }
 
     private func read(_ db: Database, cutoff: Double, wallClock: Date, force: Bool) throws -> Snapshot {
@@ -123,15 +143,8 @@ struct CaseBoardWriter {
             ArchiveMonth(month: $0["month"], cases: $0["cases"])
         }
 
-        let dirty = try CaseRowStore.state("csv_dirty", in: db) != "0" || !AtomicFiles.exists(root + "/cases.csv")
-        if dirty {
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_rows") ?? 0
-            let last = try CaseRowStore.state("csv_written_at", in: db).flatMap(Double.init) ?? 0
-            if force || count <= Self.spreadsheetEveryTimeUpTo || wallClock.timeIntervalSince1970 - last >= Self.spreadsheetInterval {
-                snapshot.spreadsheet = try Row.fetchAll(db, sql: "SELECT * FROM case_rows ORDER BY received_at, case_id")
-                    .map(CaseRowRecord.decode)
-            }
-        }
+        snapshot.spreadsheet = try planSpreadsheet(db, wallClock: wallClock, force: force)
+        snapshot.rowsRead = snapshot.board.count + snapshot.months.values.reduce(0) { $0 + $1.count } + snapshot.spreadsheet.rows.count
         return snapshot
     }
 }

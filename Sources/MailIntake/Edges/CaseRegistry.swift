@@ -1,11 +1,13 @@
 import Foundation
 
-/// The store's small memory, `CASES/.mail-bot/index.json`: which message became which case,
-/// which of our acknowledgements belongs to which case, and the last sequence number per year.
+/// The case registry as a value: which message became which case, which of our
+/// acknowledgements belongs to which case, and the last sequence number per year.
 ///
-/// Read and written only under the store's lock, and always replaced atomically. The case
-/// folders stay the truth: when the registry is lost, sequence numbers continue after the
-/// highest folder present, so an id is never given twice.
+/// It is the layout of `CASES/.mail-bot/index.json`, where earlier versions kept the registry
+/// (read and rewritten whole for every message); the registry now lives in SQL
+/// (``CaseRegistryTable``), and this value is what an old file or the case folders are read
+/// into to be imported (``CaseRegistryImport``) and what a session collects before it saves.
+/// The case folders stay the truth: an id whose folder exists is never given again.
 struct CaseRegistry: Codable, Equatable {
     var version = 1
     /// Last sequence number used, per year ("2026" → 123).

@@ -49,10 +49,12 @@ public struct CaseRowStore: Sendable {
         try CaseRowStore(database: try DatabaseQueue())
     }
 
-    /// Registers the board's tables with a migrator shared with other tables (the journal's).
+    /// Registers the board's tables, and the case registry's that share its database
+    /// (``CaseRegistryTable``), with a migrator (the journal registers the same migrations).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("board-v1", migrate: createSchema)
         migrator.registerMigration("board-v2", migrate: addWishAndNotes)
+        migrator.registerMigration(CaseRegistryTable.migrationIdentifier, migrate: CaseRegistryTable.createSchema)
     }
 
     /// Migration `board-v1` (also registered with the journal's migrations: whichever runs
@@ -118,14 +120,18 @@ public struct CaseRowStore: Sendable {
             sequence = oldPrint == fingerprint ? oldSequence : oldSequence + 1
         }
         try CaseRowRecord.save(row, fingerprint: fingerprint, sequence: sequence, in: db)
-        try setState("csv_dirty", "1", in: db)
+        // A row the spreadsheet already lists (or that would go in its middle) changes the
+        // file; a later one is simply appended at the next publication.
+        if let through = try state("csv_through", in: db), !through.isEmpty, CaseBoardWriter.sortsAtOrBefore(row, through: through) {
+            try setState("csv_rewrite", "1", in: db)
+        }
     }
 
     /// Forgets a case's row (its folder could not be written after all).
     public func delete(caseId: String) throws {
         try write { db in
             try db.execute(sql: "DELETE FROM case_rows WHERE case_id = ?", arguments: [caseId])
-            try Self.setState("csv_dirty", "1", in: db)
+            try Self.setState("csv_rewrite", "1", in: db)
         }
     }
 
@@ -155,7 +161,7 @@ public struct CaseRowStore: Sendable {
     }
 
     static func state(_ key: String, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM board_state WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM board_state WHERE key = ?"), arguments: [key])
     }
 
     static func setState(_ key: String, _ value: String, in db: Database) throws {

@@ -1,59 +1,23 @@
 import Foundation
+import GRDB
 
 /// The store while its lock is held: the registry of message keys, acknowledgements and
-/// sequence numbers, read once and saved atomically when changed.
+/// sequence numbers (``CaseRegistryTable``, in the row store's database), looked up by
+/// primary key, with this session's changes kept aside until ``save()`` commits them in one
+/// transaction.
 ///
 /// Only ``CaseFolderStore/withExclusiveAccess(_:)`` makes one; it must not escape that call.
 public final class CaseStoreSession {
     public let store: CaseFolderStore
-    private var registry: CaseRegistry
-    private var changed = false
-
-    var registryPath: String { store.stateFolder + "/index.json" }
+    /// What this session added and has not saved yet (read before the database).
+    private var pending = CaseRegistry()
 
     init(store: CaseFolderStore) throws {
         self.store = store
-        let path = store.stateFolder + "/index.json"
-        if AtomicFiles.exists(path) {
-            let bytes = try AtomicFiles.readAll(path)
-            do {
-                registry = try JSONDecoder().decode(CaseRegistry.self, from: Data(bytes))
-            } catch {
-                // A damaged registry must not stop intake: ids continue after the folders
-                // present, and the damaged file is kept beside for a person to look at.
-                _ = try? AtomicFiles.createOnce(path + ".damaged-" + AtomicFiles.randomToken(), bytes: bytes, mode: 0o600)
-                registry = CaseStoreSession.rebuild(from: store)
-                changed = true
-            }
-        } else {
-            registry = CaseStoreSession.rebuild(from: store)
-            changed = !registry.messages.isEmpty
-        }
+        try CaseRegistryImport.importIfNeeded(into: store)
     }
 
-    /// The registry as the case folders tell it, for when `index.json` is missing or damaged:
-    /// each case's Message-ID and the digest of its `original.eml` and `messages/*.eml`, its
-    /// follow-ups' Message-IDs, and our replies' Message-IDs. The case folders are the truth;
-    /// the registry only makes lookups fast.
-    static func rebuild(from store: CaseFolderStore) -> CaseRegistry {
-        var registry = CaseRegistry()
-        for id in store.caseIds() {
-            guard let c = try? store.readCase(id) else { continue }
-            var raws = [store.folder(of: id) + "/original.eml"]
-            raws += store.fileNames(of: id, in: "messages").sorted().map { store.folder(of: id) + "/messages/" + $0 }
-            for path in raws {
-                guard let bytes = try? AtomicFiles.readAll(path) else { continue }
-                registry.record(keys: ["sha256:" + Digest.sha256Hex(bytes)], caseId: id)
-            }
-            let ids = [c.messageId] + (c.followUps ?? []).map(\.messageId)
-            for messageId in ids.compactMap({ $0 }) {
-                registry.record(keys: CaseRegistry.keys(messageId: messageId, sha256: "").filter { $0.hasPrefix("mid:") }, caseId: id)
-            }
-            // Our own reply ids name their case (`<SMO-….ack-n@…>`); the latest is kept too.
-            if let ack = c.reply.messageId { registry.acknowledgements[ack] = id }
-        }
-        return registry
-    }
+    private var database: any DatabaseWriter { store.rows.database }
 
     /// The keys a raw message is known by (Message-ID and sha256 of the bytes).
     public static func messageKeys(messageId: String?, sha256: String) -> [String] {
@@ -62,47 +26,61 @@ public final class CaseStoreSession {
 
     /// The case already made from a message with one of `keys`, if any.
     public func caseId(forMessageKeys keys: [String]) -> String? {
-        registry.caseId(forKeys: keys)
+        if let id = pending.caseId(forKeys: keys) { return id }
+        return try? database.read { db in
+            for key in keys {
+                if let id = try CaseRegistryTable.caseId(forKey: key, in: db) { return id }
+            }
+            return nil
+        }
     }
 
     /// The case one of our own messages (by its Message-ID) belongs to.
     public func caseId(forAcknowledgement messageId: String) -> String? {
-        registry.acknowledgements[messageId]
+        if let id = pending.acknowledgements[messageId] { return id }
+        return try? database.read { db in try CaseRegistryTable.caseId(forAcknowledgement: messageId, in: db) }
     }
 
     /// The case whose original request had this Message-ID (a requester replying to their own
     /// first mail, or copying it).
     public func caseId(forRequestMessageId messageId: String) -> String? {
-        registry.messages["mid:" + messageId]
+        caseId(forMessageKeys: ["mid:" + messageId])
     }
 
-    /// Takes the next free id for `year`; never the same twice, even across processes.
+    /// Takes the next free id for `year`; never the same twice, even across processes (the
+    /// lock is held) or after a lost commit: an id whose folder exists is passed over.
     public func allocateCaseId(year: Int) -> String {
-        changed = true
-        return registry.allocate(year: year, existingIds: store.caseIds())
+        let recorded = pending.sequences[String(year)]
+            ?? ((try? database.read { db in try CaseRegistryTable.lastSequence(year: year, in: db) }) ?? 0)
+        var next = recorded + 1
+        while AtomicFiles.exists(store.folder(of: CaseRegistry.caseId(year: year, sequence: next))) { next += 1 }
+        pending.sequences[String(year)] = next
+        return CaseRegistry.caseId(year: year, sequence: next)
     }
 
     /// Remembers that a message with these keys is case `caseId`.
     public func record(messageKeys: [String], caseId: String) {
-        let before = registry
-        registry.record(keys: messageKeys, caseId: caseId)
-        if registry != before { changed = true }
+        for key in messageKeys where pending.messages[key] == nil {
+            // A key already recorded keeps its first case: nothing to write.
+            let recorded = try? database.read { db in try CaseRegistryTable.caseId(forKey: key, in: db) }
+            if recorded != nil { continue }
+            pending.messages[key] = caseId
+        }
     }
 
     /// Remembers that our message `messageId` belongs to `caseId` (for joining replies).
     public func recordAcknowledgement(_ messageId: String, caseId: String) {
-        guard registry.acknowledgements[messageId] != caseId else { return }
-        registry.acknowledgements[messageId] = caseId
-        changed = true
+        guard self.caseId(forAcknowledgement: messageId) != caseId else { return }
+        pending.acknowledgements[messageId] = caseId
     }
 
-    /// Writes the registry now (atomically) when it changed; the runner calls it before writing
-    /// a case, so a crash in between reuses the same id instead of making a second case.
+    /// Commits this session's changes now, durably, in one transaction; the runner calls it
+    /// before writing a case, so a crash in between reuses the same id instead of making a
+    /// second case. Nothing to do (no write) when nothing changed.
     public func save() throws {
-        guard changed else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFiles.replace(registryPath, bytes: [UInt8](try encoder.encode(registry)), mode: store.fileMode)
-        changed = false
+        guard !pending.messages.isEmpty || !pending.acknowledgements.isEmpty || !pending.sequences.isEmpty else { return }
+        let changes = pending
+        try CaseRegistryTable.durableWrite(database) { db in try CaseRegistryTable.apply(changes, in: db) }
+        pending = CaseRegistry()
     }
 }

@@ -156,10 +156,11 @@ public actor PollService {
                     work.insert(contentsOf: outcome.retryAlone.map { Work(entry: $0, alone: true) }, at: next)
                 }
             }
-            if report.processed > 0 { await runner.flushBoard(now: clock()) }
             if !Task.isCancelled {
                 _ = await flushOutbox()
             }
+            // After the outbox, so replies it settled show too; cheap when nothing changed.
+            await runner.flushBoard(now: clock())
         } catch {
             let reason = Self.oneLine(error)
             let summary = FailureSummary(error)

@@ -24,6 +24,7 @@ public enum JournalMigrations {
     public static var registered: [JournalMigration] {
         [] + replies
             + board
+            + registry
     }
 
     /// The base schema: messages, outbox, replies per day, meta.
