@@ -34,6 +34,7 @@ public enum CaseSummaryPage {
             html += "<div class=\"box\" dir=\"auto\">\(e(c.description))</div>\n"
         }
         html += attachmentsSection(c)
+        html += imagesToArrangeSection(c)
         html += embassySection(c)
         html += callbackSection(c, time: time)
         html += notesSection(c, time: time)
@@ -100,6 +101,14 @@ public enum CaseSummaryPage {
         return html + "</table>\n"
     }
 
+    /// What the requester said about images still to arrange (more than sent, a disc, several sets).
+    private static func imagesToArrangeSection(_ c: IntakeCase) -> String {
+        guard let words = c.imagesToArrangeWords, !words.isEmpty else { return "" }
+        var html = "<h2>Images to arrange</h2>\n<p>What the requester said:</p>\n<ul>\n"
+        html += words.map { "<li dir=\"auto\">\(HTMLText.escape($0))</li>\n" }.joined()
+        return html + "</ul>\n"
+    }
+
     private static func embassySection(_ c: IntakeCase) -> String {
         let e = HTMLText.escape
         guard c.embassy.detected || !c.embassy.signals.isEmpty || c.embassy.letterOfGuarantee else { return "" }
@@ -128,6 +137,19 @@ public enum CaseSummaryPage {
         html += e(time.full(c.callback.due, zone: zone)) + "</strong>.</p>\n"
         if let booked = c.callback.booked {
             html += "<p class=\"ok\">The requester chose \(e(slot(booked, zone: zone, time: time))).</p>\n"
+        }
+        if let change = c.callback.bookingChange {
+            let what = change.kind == .cancel ? "to cancel the call" : "to move the call"
+            let before = change.previous.map { " booked for " + slot($0, zone: zone, time: time) } ?? ""
+            let style = change.outcome == .needsAdministrator ? "bad" : "muted"
+            html += "<p class=\"\(style)\">On \(e(time.full(change.receivedAt, zone: zone))) the requester asked \(what)\(e(before)): "
+            html += "<q dir=\"auto\">\(e(change.text))</q>. "
+            html += change.outcome == .needsAdministrator
+                ? "<strong>Needs an administrator</strong>: nothing is booked; agree a time with them.</p>\n"
+                : "A new window was booked from their words.</p>\n"
+        }
+        if let requested = c.callback.requested {
+            html += "<p>They asked to be called: <q dir=\"auto\">\(e(requested.text))</q></p>\n"
         }
         if !c.callback.slots.isEmpty {
             html += "<p>Slots offered:</p>\n<ul>\n"

@@ -29,12 +29,16 @@ public struct IntakeCase: Codable, Sendable, Equatable {
     /// Additive: the case this message cited (a reference or a reply) without coming from
     /// that case's requester; set together with the issue `claims-existing-case`, null otherwise.
     public var claimsCase: String? = nil
+    /// Additive (not in the contract): the requester's own sentences about images still to
+    /// arrange (more than they sent, a disc, DICOM files, several sets), for the administrator
+    /// who arranges them; null when they said nothing of the kind.
+    public var imagesToArrangeWords: [String]? = nil
 
     public static let schemaName = "second-opinion-case/1"
 
     enum CodingKeys: String, CodingKey {
         case schema, caseId, receivedAt, messageId, requester, service, description, attachments
-        case embassy, issues, callback, reply, followUps, subject, language, patient, claimsCase
+        case embassy, issues, callback, reply, followUps, subject, language, patient, claimsCase, imagesToArrangeWords
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,6 +61,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .en
         patient = try c.decodeIfPresent(Patient.self, forKey: .patient) ?? Patient()
         claimsCase = try c.decodeIfPresent(String.self, forKey: .claimsCase)
+        imagesToArrangeWords = try c.decodeIfPresent([String].self, forKey: .imagesToArrangeWords)
     }
 
     // Every key is always present: `messageId` is written as null rather than left out, so
@@ -80,6 +85,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         try c.encode(language, forKey: .language)
         try c.encode(patient, forKey: .patient)
         try c.encode(claimsCase, forKey: .claimsCase)
+        try c.encode(imagesToArrangeWords, forKey: .imagesToArrangeWords)
     }
 
     public init(
@@ -308,6 +314,44 @@ public struct IntakeCase: Codable, Sendable, Equatable {
         public var booked: Slot?
         /// When the requester said they would like to be called, or nil.
         public var requested: Requested?
+        /// Additive (not in the contract): the latest wish to move or cancel the booked call,
+        /// and what came of it; `needs-administrator` is the board's flag for a person to act.
+        public var bookingChange: BookingChange?
+
+        /// A later message asked to move or cancel the booked call.
+        public struct BookingChange: Codable, Sendable, Equatable {
+            public enum Kind: String, Codable, Sendable { case move, cancel }
+            /// `rebooked`: a new window was booked from their words; `needs-administrator`:
+            /// nothing is booked now and a person must agree a time (or confirm the cancellation).
+            public enum Outcome: String, Codable, Sendable {
+                case rebooked
+                case needsAdministrator = "needs-administrator"
+            }
+            public var kind: Kind
+            /// Their words.
+            public var text: String
+            public var receivedAt: Date
+            /// The window that was booked before, if one was.
+            public var previous: Slot?
+            public var outcome: Outcome
+
+            public init(kind: Kind, text: String, receivedAt: Date, previous: Slot?, outcome: Outcome) {
+                self.kind = kind
+                self.text = text
+                self.receivedAt = receivedAt
+                self.previous = previous
+                self.outcome = outcome
+            }
+
+            public func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(kind, forKey: .kind)
+                try c.encode(text, forKey: .text)
+                try c.encode(receivedAt, forKey: .receivedAt)
+                try c.encode(previous, forKey: .previous)
+                try c.encode(outcome, forKey: .outcome)
+            }
+        }
 
         /// The requester's own words about when to call, pinned to windows where possible.
         public struct Requested: Codable, Sendable, Equatable {
@@ -337,6 +381,7 @@ public struct IntakeCase: Codable, Sendable, Equatable {
             try c.encode(slots, forKey: .slots)
             try c.encode(booked, forKey: .booked)
             try c.encode(requested, forKey: .requested)
+            try c.encodeIfPresent(bookingChange, forKey: .bookingChange)
         }
     }
 

@@ -78,7 +78,7 @@ extension IntakePlanner {
     }
 
     /// A follow-up's contribution: new files, a description if the case had none, a phone,
-    /// a stated contact preference, sponsorship signals, a chosen callback window.
+    /// a stated contact preference, sponsorship signals (the callback: `updateCallback`).
     func merge(
         _ request: RequestExtractor.Request, _ finding: SponsorDetector.Finding, _ new: [IntakeCase.Attachment],
         into c: inout IntakeCase
@@ -94,58 +94,6 @@ extension IntakePlanner {
         if request.mentionsImages || c.attachments.contains(where: { $0.status == .accepted && $0.role == .image }) {
             c.service = .recordsAndImagesReview
         }
-        // A wish to move or cancel the booked call: the old window is never confirmed again;
-        // a new time replaces it when exactly one offered window fits, else an administrator arranges it.
-        if c.callback.booked != nil, let change = request.reading.bookingChange {
-            c.callback.booked = nil
-            if let wish = change.wish {
-                c.callback.requested = .init(text: wish.text, windows: wish.windows(receivedAt: c.receivedAt, calendar: configuration.calendar))
-            }
-        } else if c.callback.booked == nil, let wish = request.reading.callbackWish {
-            c.callback.requested = .init(text: wish.text, windows: wish.windows(receivedAt: c.receivedAt, calendar: configuration.calendar))
-        }
-        if c.callback.booked == nil, request.reading.bookingChange?.kind != .cancel,
-            let n = Self.chosenSlot(in: request.description, count: c.callback.slots.count)
-                ?? Self.chosenSlot(in: request.description, slots: c.callback.slots, calendar: configuration.calendar)
-        {
-            c.callback.booked = c.callback.slots[n - 1]
-        }
-    }
-
-    /// The window a reply chose by day ("Monday morning", "lundi après-midi"): the only
-    /// offered window on that weekday (and half-day, when said). 1-based, or nil.
-    static func chosenSlot(in text: String, slots: [IntakeCase.Callback.Slot], calendar: BusinessCalendar) -> Int? {
-        let t = RequestExtractor.normalise(text)
-        let days = [
-            ["monday", "lundi", "الاثنين"], ["tuesday", "mardi", "الثلاثاء"], ["wednesday", "mercredi", "الاربعاء"],
-            ["thursday", "jeudi", "الخميس"], ["friday", "vendredi", "الجمعة"], ["saturday", "samedi", "السبت"],
-            ["sunday", "dimanche", "الاحد"],
-        ]
-        let morning = ["morning", "matin", "صباح"].contains { t.contains($0) }
-        let afternoon = ["afternoon", "après-midi", "apres-midi", "مساء", "بعد الظهر"].contains { t.contains($0) }
-        let matches = slots.enumerated().filter { _, slot in
-            let day = calendar.localDay(of: slot.start)
-            guard days[day.isoWeekday - 1].contains(where: { t.contains($0) }) else { return false }
-            let hour = calendar.localTime(of: slot.start).hour
-            if morning != afternoon { return morning ? hour < 12 : hour >= 12 }
-            return true
-        }
-        return matches.count == 1 ? matches[0].offset + 1 : nil
-    }
-
-    /// The window number a reply chose: "2", "option 2", "slot 2", "window 2", "number 2".
-    static func chosenSlot(in text: String, count: Int) -> Int? {
-        guard count > 0 else { return nil }
-        let lines = text.lowercased().split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
-        for line in lines {
-            if let n = Int(line), (1...count).contains(n) { return n }
-            for word in ["option", "slot", "window", "number", "no."] {
-                guard let r = line.range(of: word + " ") else { continue }
-                let digits = line[r.upperBound...].prefix { $0.isNumber }
-                if let n = Int(digits), (1...count).contains(n) { return n }
-            }
-        }
-        return nil
     }
 
     /// The contract's issue codes for the case as it now stands, in a fixed order.

@@ -79,14 +79,15 @@ public struct IntakePlanner: Sendable {
             messageStoredAs = "original.eml"
             c = newCase(m, request: request, finding: finding, attachments: newAttachments, caseId: caseId, receivedAt: receivedAt)
             c.claimsCase = claimedCase
-            readInto(&c, request: request, finding: finding, receivedAt: receivedAt)
+            readInto(&c, request: request, finding: finding, receivedAt: receivedAt, subject: m.subject)
             c.callback = offer(receivedAt: receivedAt, now: now, requested: c.callback.requested, caseId: caseId)
         }
-        let bookedNow = existingCase != nil && existingCase?.callback.booked == nil && c.callback.booked != nil
-        if existingCase != nil, automatic == nil, c.callback.booked == nil, !c.callback.slots.contains(where: { $0.start > now }) {
-            // The windows first offered are gone: offer new ones (and a deadline) from now.
-            c.callback = offer(receivedAt: now, now: now, requested: c.callback.requested, caseId: c.caseId)
+        // A follow-up may choose, move or cancel the call; the reply says what came of it.
+        var booking = BookingOutcome.unchanged
+        if existingCase != nil, automatic == nil {
+            booking = updateCallback(&c, request: request, receivedAt: receivedAt, now: now)
         }
+        let bookedNow = booking == .booked
         if automatic != nil {
             if existingCase == nil { c.issues = [.automaticMessage] }
         } else if let existingCase {
@@ -94,11 +95,12 @@ public struct IntakePlanner: Sendable {
                 c, hasDescription: !existingCase.issues.contains(.missingDescription) || request.hasDescription,
                 termsConfirmed: !existingCase.issues.contains(.termsNotConfirmed) || request.termsConfirmed,
                 mentionsImages: existingCase.service == .recordsAndImagesReview || request.mentionsImages)
+            noteImagesToArrange(request, in: &c, before: existingCase)
         } else {
             c.issues = issues(
                 c, hasDescription: request.hasDescription, termsConfirmed: request.termsConfirmed,
                 mentionsImages: request.mentionsImages)
-            if imagesToArrange(request, c) { c.issues.append(.imagesToArrange) }
+            noteImagesToArrange(request, in: &c, before: nil)
         }
 
         if existingCase == nil {
@@ -143,7 +145,7 @@ public struct IntakePlanner: Sendable {
                     originalSubject: claimedCase.map { Self.subject(m.subject, without: $0) } ?? m.subject,
                     originalMessageID: m.messageID, originalReferences: claimedCase == nil ? m.references : [],
                     sequence: sequence, now: now,
-                    requesterOffsetSeconds: DateHeaderOffset.seconds(m.header["Date"]), bookedNow: bookedNow))
+                    requesterOffsetSeconds: DateHeaderOffset.seconds(m.header["Date"]), bookedNow: bookedNow, booking: booking))
             let id = ThreadMatcher.messageID(caseId: c.caseId, sequence: sequence, domain: configuration.messageIdDomain)
             c.reply = IntakeCase.Reply(status: .queued, reason: nil, messageId: id, deliveryFailures: c.reply.deliveryFailures)
             reply = mail

@@ -25,14 +25,17 @@ public struct ReplyComposer: Sendable {
         public var requesterOffsetSeconds: Int?
         /// This message chose a callback window: the reply confirms it.
         public var bookedNow: Bool
+        /// What this message did to the callback (chosen, unclear, moved, cancelled).
+        public var booking: BookingOutcome
 
         public init(
             intakeCase: IntakeCase, newAttachments: [IntakeCase.Attachment], to: MailAddress, originalSubject: String,
             originalMessageID: String?, originalReferences: [String], sequence: Int, now: Date,
-            requesterOffsetSeconds: Int? = nil, bookedNow: Bool = false
+            requesterOffsetSeconds: Int? = nil, bookedNow: Bool = false, booking: BookingOutcome = .unchanged
         ) {
             self.requesterOffsetSeconds = requesterOffsetSeconds
             self.bookedNow = bookedNow
+            self.booking = booking
             self.intakeCase = intakeCase
             self.newAttachments = newAttachments
             self.to = to
@@ -99,7 +102,7 @@ public struct ReplyComposer: Sendable {
             .init(
                 intakeCase: input.intakeCase, newAttachments: input.newAttachments, name: input.to.name,
                 sequence: input.sequence, now: input.now, requesterOffsetSeconds: input.requesterOffsetSeconds,
-                bookedNow: input.bookedNow),
+                bookedNow: input.bookedNow, booking: input.booking),
             language: input.intakeCase.language, configuration: configuration, templates: configuration.replyTemplates)
     }
 

@@ -97,8 +97,20 @@ public struct CaseRow: Sendable, Equatable {
         if let cited = c.claimsCase {
             notes.append("cites \(cited) but is not from its requester: a case of its own")
         }
+        // A move or cancellation no window could settle: a person must agree a time.
+        if let change = c.callback.bookingChange, change.outcome == .needsAdministrator, c.callback.booked == nil {
+            let what = change.kind == .cancel ? "asked to cancel the call" : "asked to move the call"
+            notes.append("For an administrator: \(what): “\(ReplyComposer.shortened(MailEncoding.singleLine(change.text), to: noteLength))”")
+        }
+        // What they said about images still to arrange (more than sent, a disc, several sets).
+        for w in c.imagesToArrangeWords ?? [] {
+            notes.append("Images to arrange: “\(ReplyComposer.shortened(w, to: noteLength))”")
+        }
         return notes
     }
+
+    /// Longest requester's words kept in a note (the case page has them whole).
+    static let noteLength = 160
 
     /// Auto-replies, list mail, delivery reports and what the spam filter marked: shown apart.
     public var isAutomaticOrSpam: Bool {

@@ -48,8 +48,28 @@ enum CallbackWishReader {
             }
             segments[segments.count - 1] = seg
         }
+        // "any time except Friday", "sauf le vendredi", "ما عدا الجمعة": days left out.
+        var excluded: [Int] = []
+        var excluding = false
         while i < t.count {
             let w = t[i]
+            if TimeWords.except.contains(w) || (TimeWords.notWords.contains(w) && nextIsWeekday(t, after: i)) {
+                excluding = true
+                i += 1
+                continue
+            }
+            if excluding {
+                if let wd = weekday(w) {
+                    excluded.append(wd)
+                    i += 1
+                    continue
+                }
+                if TimeWords.listWords.contains(w) {
+                    i += 1
+                    continue
+                }
+                excluding = false
+            }
             if TimeWords.alternatives.contains(w), !segments[segments.count - 1].isEmpty {
                 segments.append(Segment())
                 i += 1
@@ -85,8 +105,8 @@ enum CallbackWishReader {
                 i += p.2
                 continue
             } else if let m = TimeWords.markers[w] {
-                if m == .at, pending == .to {
-                    // "de 14h à 16h": "à" closes the range.
+                if m == .at, pending != nil {
+                    // "de 14h à 16h": "à" closes the range; "بعد الساعة 4": "الساعة" is "o'clock".
                 } else if m != .to || pending != nil || segments[segments.count - 1].clockFrom != nil {
                     pending = m
                 }
@@ -123,7 +143,18 @@ enum CallbackWishReader {
             i += 1
         }
         // Days without a time borrow the next alternative's time; times without days the previous days.
-        let filled = segments.filter { !$0.isEmpty }
+        var filled = segments.filter { !$0.isEmpty }
+        if !excluded.isEmpty {
+            let allowed = (1...5).filter { !excluded.contains($0) }
+            if filled.isEmpty { filled = [Segment()] }
+            for k in filled.indices {
+                switch filled[k].days {
+                case .weekdays(let w): filled[k].days = .weekdays(w.filter { !excluded.contains($0) })
+                case .unspecified: filled[k].days = .weekdays(allowed)
+                default: break
+                }
+            }
+        }
         var out: [CallbackWish.Part] = []
         for (k, seg) in filled.enumerated() {
             var seg = seg
@@ -137,6 +168,13 @@ enum CallbackWishReader {
             out.append(.init(days: seg.days, from: r.0, to: r.1))
         }
         return out
+    }
+
+    /// A weekday follows token `i`, directly or after "on" / "le" / "يوم" ("not on Fridays").
+    static func nextIsWeekday(_ t: [String], after i: Int) -> Bool {
+        var j = i + 1
+        while j < t.count, TimeWords.listWords.contains(t[j]) { j += 1 }
+        return j < t.count && weekday(t[j]) != nil
     }
 
     /// Token `i` sits next to another number with only spaces between: a phone number or a

@@ -27,6 +27,8 @@ public enum ReadingCue: Sendable, Hashable {
     case severalSets
     /// A noun counting images ("6 CT images"): used with a number before it.
     case imageCount
+    /// The rest sent now ("here are the rest", "voici les autres"): nothing left to arrange.
+    case restSentNow
 
     // Who the opinion is for.
     /// "On behalf of", "for my": the writer is not the patient.
@@ -37,6 +39,9 @@ public enum ReadingCue: Sendable, Hashable {
     case nameIntro
     /// The writer is the patient ("I have", "my scans"): cancels nothing, recorded for the corpus.
     case selfPatient
+    /// The writer gives their own name ("I am Ahmed Ali, 45", "je m'appelle …", "اسمي …"):
+    /// the patient's name when they write for themself.
+    case selfName
 
     // Callback wishes and bookings.
     /// Asking to be called at some time, or saying when they are available.
@@ -57,9 +62,9 @@ public enum ReadingCue: Sendable, Hashable {
         case .imaging, .imagingReport, .recordsOnly: 0
         case .contactPhone, .contactEmail, .sendingBy: 1
         case .guaranteeLetter: 2
-        case .moreImages, .disc, .severalSets: 3
+        case .moreImages, .disc, .severalSets, .restSentNow: 3
         case .imageCount: 7
-        case .relation, .nameIntro, .selfPatient: 4
+        case .relation, .nameIntro, .selfPatient, .selfName: 4
         case .onBehalf: 8
         case .callWish, .moveBooking, .cancelBooking: 5
         case .negation, .notNegation: 6

@@ -64,6 +64,7 @@ extension ReadingTables {
         .init("the_others|the_rest|the_remaining|others_are|rest_are|some_of_them|part_of_them", .moreImages),
         .init("can_t|cant|cannot|unable_to|couldn_t|could_not|can_not ~ send|attach|upload|email ~ \(imagingNouns)|them", .moreImages),
         .init("full|whole|complete ~ study|series|set", .moreImages),
+        .init("here_are|here_is|attached_are|please_find|i_attach|i_am_attaching|i_m_attaching ~ the_rest|the_others|the_remaining|the_other", .restSentNow),
         .init("cd|cds|dvd|dvds|disc|discs|disk|disks|cd_rom|usb|memory_stick|flash_drive|pen_drive|usb_stick|usb_key", .disc),
         .init("dicom|pacs|wetransfer|we_transfer|download_link|image_link|dropbox|google_drive", .disc),
         .init("two|2|three|3|four|4|several|multiple|few|both|different|separate ~ sets|series|studies", .severalSets),
@@ -77,7 +78,8 @@ extension ReadingTables {
         .init("our|one_of_our ~ nationals|national|citizens|citizen|student|students", .relation("national")),
         .init("the|a national|citizen ~ of|from|mr|mrs|ms", .relation("national")),
         .init("patient_name|patient_s_name|name_of_the_patient|name_of_patient|patient|mr|mrs|ms|miss|sheikh|sheikha|citizen|national|student", .nameIntro),
-        .init("her|his|my|patient ~ name_is|named|called", .nameIntro),
+        .init("her|his|patient ~ name_is|named|called", .nameIntro),
+        .init("my_name_is|my_name_s|i_am|i_m|myself", .selfName),
         // Callback wishes.
         .init("call|ring|phone|contact|reach|speak_to|talk_to ~ me|us", .callWish),
         .init("give ~ me|us ~ a_call|a_ring", .callWish),

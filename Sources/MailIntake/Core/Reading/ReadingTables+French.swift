@@ -36,6 +36,7 @@ extension ReadingTables {
         .init("garantie", .guaranteeLetter),
         // Images à organiser.
         .init("reste|autres|suite|restantes|restants ~ \(frenchImagingNouns)", .moreImages),
+        .init("voici|voila|ci_joint|ci_jointes|ci_joints ~ le_reste|les_autres|la_suite", .restSentNow),
         .init("le_reste|les_autres|la_suite|en_ai_d_autres|en_ai_plus|en_ai_encore|d_autres_images|d_autres_cliches", .moreImages),
         .init("ne ~ peux|pouvais|pu|peut ~ en ~ joindre|envoyer|mettre que", .moreImages),
         .init("plus|d_autres|autres ~ \(frenchImagingNouns)", .moreImages),
@@ -52,6 +53,7 @@ extension ReadingTables {
         .init("le|la ~ ressortissant|ressortissante|citoyen|citoyenne", .relation("national")),
         .init("nom_du_patient|nom_de_la_patiente|nom_du_malade|patient|patiente|m|mme|mr|madame|monsieur|mlle|ressortissant|ressortissante", .nameIntro),
         .init("s_appelle|il_s_appelle|elle_s_appelle|nomme|nommee", .nameIntro),
+        .init("je_m_appelle|mon_nom_est|je_suis|moi_c_est", .selfName),
         // Souhaits de rappel.
         .init("appelez|appeler|rappeler|rappelez|joindre|contacter|telephoner ~ moi|m|me|nous", .callWish),
         .init("m|me|nous ~ appeler|rappeler|joindre|contacter|telephoner", .callWish),

@@ -30,22 +30,35 @@ extension RequestReader {
             if all[k].contains(where: { $0.hit.cue == .cancelBooking && !$0.negated }) {
                 return .init(kind: .cancel, text: s.text)
             }
-            if all[k].contains(where: { $0.hit.cue == .moveBooking && !$0.negated }) {
+            if let move = all[k].first(where: { $0.hit.cue == .moveBooking && !$0.negated }) {
                 // The new time may be in this sentence or the next ("I can't do Monday. Tuesday at 10?").
+                // "I can't make Monday, …", "je ne pourrai pas lundi", "لن أكون متاحا الاثنين": the day
+                // in that clause is the one they leave, not the one they ask for.
                 var wish: CallbackWish?
                 var text = s.text
-                for s2 in sentences[k...].prefix(2) {
+                var here = s
+                let hitWords = s.tokens[move.hit.start..<move.hit.end].map(\.folded)
+                if hitWords.contains(where: { leavingWords.contains($0) }) {
+                    let clause = s.clause(of: move.hit.start)
+                    here = clause.upperBound < s.tokens.count
+                        ? Sentence(String(s.text[s.tokens[clause.upperBound].range.lowerBound...])) : Sentence("")
+                }
+                for s2 in [here] + sentences[(k + 1)...].prefix(1) {
                     let parts = CallbackWishReader.parts(in: s2)
                     // A move names the day it leaves too: keep the last alternative named.
                     if !parts.isEmpty {
-                        if s2.text != s.text { text += " " + s2.text }
+                        if k + 1 < sentences.count, s2.text == sentences[k + 1].text { text += " " + s2.text }
                         wish = CallbackWish(text: text, parts: parts)
                         break
                     }
                 }
-                return .init(kind: .move, text: text, wish: wish)
+                let asked = ([here.text] + sentences[(k + 1)...].map(\.text)).joined(separator: "\n")
+                return .init(kind: .move, text: text, wish: wish, asked: asked)
             }
         }
         return nil
     }
+
+    /// Words of a move phrase that leave a time ("can't make", "ne pourrai pas", "لن أكون").
+    static let leavingWords: Set<String> = ["can", "cannot", "not", "won", "t", "ne", "pas", "pourrai", "لن"]
 }

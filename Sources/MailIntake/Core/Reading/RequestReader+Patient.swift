@@ -4,6 +4,7 @@ extension RequestReader {
     static func readPatient(_ all: [[Finding]], _ sentences: [Sentence], subject: String) -> RequestReading.PatientReading {
         var p = RequestReading.PatientReading()
         var selfOnly = false
+        var ownName: String?
         for f in all.joined() where !f.negated {
             let s = sentences[f.sentence]
             switch f.hit.cue {
@@ -18,10 +19,14 @@ extension RequestReader {
                 if p.name == nil { p.name = name(in: s, after: f.hit.end) }
             case .selfPatient:
                 selfOnly = true
+            case .selfName:
+                if ownName == nil { ownName = name(in: s, after: f.hit.end) }
             default: break
             }
         }
         if selfOnly, p.relationship == nil { p.onBehalf = false }
+        // "I am Ahmed Ali, 45": writing for themself, the patient is the writer.
+        if !p.onBehalf, p.name == nil, let ownName { p.name = ownName }
         // The subject: embassies put the national's name there ("Medical report - Mr Ahmed Ali").
         if p.name == nil, !subject.isEmpty {
             let s = Sentence(subject)
@@ -67,6 +72,7 @@ extension RequestReader {
         "التي", "وهو", "وهي", "لديه", "لديها", "حفظه", "حفظها", "الله", "المحترم", "المحترمه", "رقم", "جواز", "الجنسيه", "سعودي",
         "سعوديه", "الجنسية", "المريض", "المريضه", "المواطن", "المواطنه", "يحمل", "تحمل", "بخصوص", "طلب", "راي", "طبي", "ثاني",
         "و", "او", "ان", "هو", "هي", "كان", "كانت", "منذ", "الي", "لمده", "سنه", "عاما", "عام", "مع", "بعد", "قبل", "تم", "لقد",
+        "عمري", "وعمري", "وانا", "انا", "اعاني", "واعاني", "لدي", "ولدي", "مريض", "مريضه", "اكتب", "ارجو", "اريد", "وارغب",
     ]
 
     /// The name written right after token `i` (titles and a comma allowed before it): up to
@@ -113,5 +119,44 @@ extension RequestReader {
     /// Token `k` is itself a word of the tables (a relation, a verb of a phrase).
     static func isCue(_ s: Sentence, _ k: Int) -> Bool {
         NumberWords.value(of: s.tokens[k].folded) != nil
+    }
+
+    /// Words of a subject that are never a name ("Second Medical Opinion Request – …").
+    static let subjectWords: Set<String> = [
+        "case", "consultation", "referral", "appointment", "treatment", "file", "documents", "enquiry", "inquiry", "query",
+        "update", "follow", "up", "new", "info", "information", "embassy", "ministry", "health", "office", "attache", "letter",
+        "guarantee", "kingdom", "royal", "state", "cultural", "mission", "bureau", "passport", "mrn", "id", "ref", "no",
+        "dossier", "demande", "second", "seconde", "avis", "medical", "medicale", "opinion", "patient", "patiente", "pour",
+        "طلب", "راي", "رأي", "طبي", "ثاني", "ثان", "استشاره", "استشارة", "المريض", "المريضه", "المواطن", "المواطنه", "تقرير", "بخصوص",
+        "حاله", "حالة", "ملف", "السفاره", "الملحقيه", "الصحيه", "جواز", "سفر", "رقم",
+    ].reduce(into: []) { $0.insert(TextFolding.fold($1)) }
+    /// Small words inside a name ("Mohammed bin Salman", "Nour el Din").
+    static let nameConnectors: Set<String> = ["bin", "bint", "ibn", "al", "el", "abu", "abd", "de", "da", "van"]
+
+    /// The name an embassy puts in the subject without a title ("Second opinion – Khalid Al
+    /// Mansouri – passport K123", "طلب رأي طبي - سالم الدوسري"): the last run of two to four
+    /// name words of a part of the subject, read only for sponsors' mail.
+    public static func nameInSubject(_ subject: String) -> String? {
+        let parts = subject.split(whereSeparator: { "-–—:|/,()[]".contains($0) })
+        for part in parts {
+            let s = Sentence(String(part).trimmingCharacters(in: .whitespaces))
+            let t = s.tokens
+            guard !t.isEmpty, !t.contains(where: \.isNumber) else { continue }
+            // Drop leading words that are not names ("Request for …", "طلب رأي طبي …").
+            var first = 0
+            while first < t.count, !isSubjectNameWord(t[first]) { first += 1 }
+            let run = t[first...]
+            guard (2...6).contains(run.count), run.filter({ !nameConnectors.contains($0.folded) }).count <= 4, run.allSatisfy({ isSubjectNameWord($0) || nameConnectors.contains($0.folded) }),
+                isSubjectNameWord(run.last!), run.allSatisfy({ $0.isArabic == run.first!.isArabic })
+            else { continue }
+            return s.original(first, t.count - 1)
+        }
+        return nil
+    }
+
+    static func isSubjectNameWord(_ t: Sentence.Token) -> Bool {
+        guard !subjectWords.contains(t.folded), !notNames.contains(t.folded), !relationWords.contains(t.folded) else { return false }
+        if t.isArabic { return !arabicStops.contains(t.folded) }
+        return isNameWord(t)
     }
 }

@@ -123,6 +123,7 @@ public enum RequestReader {
                 for t in s.tokens[f.hit.start..<f.hit.end] {
                     if let n = NumberWords.value(of: t.folded) { r.statedImageCount = max(r.statedImageCount ?? 0, n) }
                 }
+                if !r.imageCountSentences.contains(s.text) { r.imageCountSentences.append(s.text) }
             default: break
             }
         }

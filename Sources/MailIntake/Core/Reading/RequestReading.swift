@@ -19,6 +19,8 @@ public struct RequestReading: Sendable, Equatable {
     public var imagesToArrange: [String] = []
     /// The largest number of images the text says exist ("I have six CT images"), if any.
     public var statedImageCount: Int?
+    /// The sentences that count images ("I have six CT images"), kept for the case's record.
+    public var imageCountSentences: [String] = []
     /// Who the opinion is for, as far as the text says.
     public var patient = PatientReading()
     /// When they would like to be called, if they said.
@@ -59,10 +61,14 @@ public struct RequestReading: Sendable, Equatable {
         public var text: String
         /// When they would rather be called instead (a move), if they said.
         public var wish: CallbackWish?
-        public init(kind: Kind, text: String, wish: CallbackWish? = nil) {
+        /// What they ask for instead: the text from the move on, without the clause naming
+        /// the time they leave ("I can't make Monday, …"); a window is chosen only from it.
+        public var asked: String
+        public init(kind: Kind, text: String, wish: CallbackWish? = nil, asked: String? = nil) {
             self.kind = kind
             self.text = text
             self.wish = wish
+            self.asked = asked ?? text
         }
     }
 }
@@ -74,5 +80,15 @@ extension RequestReading {
         if !imagesToArrange.isEmpty { return true }
         guard let stated = statedImageCount else { return false }
         return stated > limit || (imagesSent > 0 && stated > imagesSent)
+    }
+
+    /// Their own sentences behind the `images-to-arrange` judgement (empty when it does not hold).
+    public func imagesToArrangeWords(imagesSent: Int, limit: Int) -> [String] {
+        guard hasImagesToArrange(imagesSent: imagesSent, limit: limit) else { return [] }
+        var out = imagesToArrange
+        if let stated = statedImageCount, stated > limit || (imagesSent > 0 && stated > imagesSent) {
+            for s in imageCountSentences where !out.contains(s) { out.append(s) }
+        }
+        return out
     }
 }

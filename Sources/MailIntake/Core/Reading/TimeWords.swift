@@ -64,4 +64,12 @@ enum TimeWords {
     ].map { $0.map { TextFolding.fold($0) } }
     /// Words that separate alternatives ("Monday or Tuesday").
     static let alternatives: Set<String> = ["or", "ou", "او", "أو", "otherwise", "sinon"].reduce(into: []) { $0.insert(TextFolding.fold($1)) }
+    /// Words that leave the days after them out ("any time except Friday", "sauf le vendredi", "ما عدا الجمعة").
+    static let except: Set<String> = ["except", "excluding", "excl", "sauf", "excepte", "hormis", "عدا", "ماعدا", "باستثناء", "الا", "إلا"]
+        .reduce(into: []) { $0.insert(TextFolding.fold($1)) }
+    /// "not" before a day leaves it out too ("but not Fridays", "pas le vendredi", "ليس يوم الجمعة").
+    static let notWords: Set<String> = ["not", "never", "pas", "jamais", "ليس", "غير", "لا"].reduce(into: []) { $0.insert(TextFolding.fold($1)) }
+    /// Words between the days of a list ("Friday or Monday", "le vendredi et le lundi").
+    static let listWords: Set<String> = ["and", "or", "on", "the", "et", "ou", "le", "les", "و", "او", "أو", "يوم", "ايام", "أيام", "يومي"]
+        .reduce(into: []) { $0.insert(TextFolding.fold($1)) }
 }

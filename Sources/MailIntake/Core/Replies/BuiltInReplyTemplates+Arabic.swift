@@ -82,6 +82,18 @@ extension BuiltInReplyTemplates {
 {{/isConfirmation}}
 
 # الخطوات التالية
+{{#callback.change.moved}}
+بناءً على طلبكم، غيّرنا موعد الاتصال{{#callback.change.previous}} الذي كان يوم {{day}} من الساعة {{from}} إلى الساعة {{to}}{{/callback.change.previous}}.
+{{/callback.change.moved}}
+{{#callback.change.cancelled}}
+بناءً على طلبكم، ألغينا الاتصال{{#callback.change.previous}} المحدد يوم {{day}} من الساعة {{from}} إلى الساعة {{to}} (بتوقيت لندن){{/callback.change.previous}}. سيتواصل معكم أحد الإداريين لتأكيد ما ترغبون فيه بعد ذلك.
+{{/callback.change.cancelled}}
+{{#callback.change.toArrange}}
+بناءً على طلبكم، لن نتصل بكم في الموعد المحدد سابقاً{{#callback.change.previous}} (يوم {{day}} من الساعة {{from}} إلى الساعة {{to}} بتوقيت لندن){{/callback.change.previous}}. سيتواصل معكم أحد الإداريين للاتفاق على موعد جديد{{#callback.hasSlots}}، ويمكنكم أيضاً الرد برقم إحدى الفترات أدناه{{/callback.hasSlots}}.
+{{/callback.change.toArrange}}
+{{#callback.change.choiceUnclear}}
+لم نتمكن من معرفة الفترة التي اخترتموها من ردكم (فهو يناسب أكثر من فترة، أو فترة انقضت)، لذلك لم يُحجز أي موعد بعد.{{#callback.hasSlots}} يُرجى الرد برقم إحدى الفترات أدناه فقط.{{/callback.hasSlots}}
+{{/callback.change.choiceUnclear}}
 {{#callback.booked}}
 سيتصل بكم أحد الإداريين يوم {{day}} بين الساعة {{from}} والساعة {{to}} (بتوقيت لندن{{#own}}؛ {{own}} بتوقيتكم{{/own}})، وهو الموعد الذي اخترتموه.
 {{/callback.booked}}

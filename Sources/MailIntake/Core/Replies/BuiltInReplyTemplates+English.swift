@@ -82,6 +82,18 @@ If you have more than one set of images, or your scans are on a CD or DVD, pleas
 {{/isConfirmation}}
 
 # What happens next
+{{#callback.change.moved}}
+As you asked, we have moved your call{{#callback.change.previous}} from {{day}}, {{from}} to {{to}}{{/callback.change.previous}}.
+{{/callback.change.moved}}
+{{#callback.change.cancelled}}
+As you asked, we have cancelled the call{{#callback.change.previous}} booked for {{day}}, {{from}} to {{to}} (London time){{/callback.change.previous}}. An administrator will contact you to confirm what you would like to do next.
+{{/callback.change.cancelled}}
+{{#callback.change.toArrange}}
+As you asked, we will not call you at the time booked before{{#callback.change.previous}} ({{day}}, {{from}} to {{to}}, London time){{/callback.change.previous}}. An administrator will contact you to agree a new time{{#callback.hasSlots}}; you can also reply with the number of one of the windows below{{/callback.hasSlots}}.
+{{/callback.change.toArrange}}
+{{#callback.change.choiceUnclear}}
+We could not tell from your reply which window you chose (it fits more than one, or one that has passed), so no time is booked yet.{{#callback.hasSlots}} Please reply with just the number of one of the windows below.{{/callback.hasSlots}}
+{{/callback.change.choiceUnclear}}
 {{#callback.booked}}
 An administrator will call you on {{day}} between {{from}} and {{to}} (London time{{#own}}; {{own}} in your time{{/own}}), the time you chose.
 {{/callback.booked}}

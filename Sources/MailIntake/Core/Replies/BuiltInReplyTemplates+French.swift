@@ -82,6 +82,18 @@ Si vous avez plusieurs séries d'images, ou si vos examens sont sur CD ou DVD, m
 {{/isConfirmation}}
 
 # La suite
+{{#callback.change.moved}}
+Comme vous l'avez demandé, nous avons déplacé votre appel{{#callback.change.previous}}, prévu le {{day}} de {{from}} à {{to}}{{/callback.change.previous}}.
+{{/callback.change.moved}}
+{{#callback.change.cancelled}}
+Comme vous l'avez demandé, nous avons annulé l'appel{{#callback.change.previous}} prévu le {{day}} de {{from}} à {{to}} (heure de Londres){{/callback.change.previous}}. Un conseiller vous contactera pour convenir de la suite.
+{{/callback.change.cancelled}}
+{{#callback.change.toArrange}}
+Comme vous l'avez demandé, nous ne vous appellerons pas à l'heure prévue{{#callback.change.previous}} (le {{day}} de {{from}} à {{to}}, heure de Londres){{/callback.change.previous}}. Un conseiller vous contactera pour convenir d'une nouvelle heure{{#callback.hasSlots}} ; vous pouvez aussi répondre avec le numéro de l'un des créneaux ci-dessous{{/callback.hasSlots}}.
+{{/callback.change.toArrange}}
+{{#callback.change.choiceUnclear}}
+Votre réponse ne nous permet pas de savoir quel créneau vous avez choisi (elle correspond à plusieurs créneaux, ou à un créneau déjà passé) : aucun rendez-vous n'est donc encore fixé.{{#callback.hasSlots}} Merci de répondre simplement avec le numéro de l'un des créneaux ci-dessous.{{/callback.hasSlots}}
+{{/callback.change.choiceUnclear}}
 {{#callback.booked}}
 Un conseiller vous appellera le {{day}} entre {{from}} et {{to}} (heure de Londres{{#own}} ; {{own}} à votre heure{{/own}}), comme vous l'avez choisi.
 {{/callback.booked}}

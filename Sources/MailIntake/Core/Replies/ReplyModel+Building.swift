@@ -16,11 +16,14 @@ extension ReplyModel {
         public var requesterOffsetSeconds: Int?
         /// This message chose a callback window (it was not booked before).
         public var bookedNow: Bool
+        /// What the message did to the callback.
+        public var booking: BookingOutcome
 
         public init(
             intakeCase: IntakeCase, newAttachments: [IntakeCase.Attachment], name: String?, sequence: Int, now: Date,
-            requesterOffsetSeconds: Int? = nil, bookedNow: Bool = false
+            requesterOffsetSeconds: Int? = nil, bookedNow: Bool = false, booking: BookingOutcome = .unchanged
         ) {
+            self.booking = booking
             self.intakeCase = intakeCase
             self.newAttachments = newAttachments
             self.name = name
@@ -49,7 +52,9 @@ extension ReplyModel {
         isEmbassy = c.requester.kind == .embassy
         isFirst = !isFollowUp
         self.isFollowUp = isFollowUp
-        isConfirmation = isFollowUp && source.bookedNow && !newFilesOrWords
+        var moved = false
+        if case .moved = source.booking { moved = true }
+        isConfirmation = isFollowUp && (source.bookedNow || source.booking == .booked || moved) && !newFilesOrWords
         self.files = files
         accepted = files.filter(\.accepted)
         rejected = files.filter { !$0.accepted }
@@ -135,9 +140,25 @@ extension ReplyModel {
         let close = calendar.instant(on: calendar.localDay(of: source.now), hour: calendar.closeHour)
         let hours = words.clock(open) + (words.language == .ar ? " – " : words.language == .fr ? " à " : " to ") + words.clock(close)
         let dueDay = CallbackScheduler(calendar: calendar).promisedDay(due: c.callback.due, now: source.now)
+        var change = Change()
+        switch source.booking {
+        case .unchanged, .booked: break
+        case .unclear: change.choiceUnclear = true
+        case .moved(let from):
+            change.moved = true
+            change.previous = slot(from, number: 0)
+        case .changeToArrange(let from):
+            change.toArrange = true
+            change.previous = from.map { slot($0, number: 0) }
+        case .cancelled(let from):
+            change.cancelled = true
+            change.previous = from.map { slot($0, number: 0) }
+        }
+        change.any = change.choiceUnclear || change.moved || change.toArrange || change.cancelled
         return Callback(
             dueDay: words.day(calendar.endOfDay(dueDay)), booked: c.callback.booked.map { slot($0, number: 0) }, slots: ahead,
             hasSlots: !ahead.isEmpty, requested: c.callback.requested.map { ReplyComposer.shortened(MailEncoding.singleLine($0.text), to: 200) },
-            ownZone: own.map { ReplyTimeWords.zoneLabel(offsetSeconds: $0.secondsFromGMT()) }, officeZone: office.identifier, officeHours: hours)
+            ownZone: own.map { ReplyTimeWords.zoneLabel(offsetSeconds: $0.secondsFromGMT()) }, officeZone: office.identifier, officeHours: hours,
+            change: change)
     }
 }

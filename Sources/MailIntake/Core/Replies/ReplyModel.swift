@@ -130,6 +130,23 @@ public struct ReplyModel: Sendable {
         public var officeZone: String
         /// "9am to 5pm": the office hours calls are made in.
         public var officeHours: String
+        /// What this message did to a booked or chosen call.
+        public var change: Change = Change()
+    }
+
+    /// A follow-up's effect on the callback, one flag set at most (`any` when one is).
+    public struct Change: Sendable {
+        public var any = false
+        /// Their reply fits several windows, or none still open: nothing was booked.
+        public var choiceUnclear = false
+        /// The booked call was moved to `callback.booked`.
+        public var moved = false
+        /// They asked to move the booked call; an administrator agrees the new time.
+        public var toArrange = false
+        /// They asked to cancel the call.
+        public var cancelled = false
+        /// The window booked before, when there was one.
+        public var previous: Slot?
     }
 
     /// One callback window, in London time and (when different) the requester's own.

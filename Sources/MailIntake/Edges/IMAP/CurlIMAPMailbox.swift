@@ -195,6 +195,7 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
                 self.lock.lock()
+                self.session?.connection.hangUp()
                 self.session = nil
                 self.lock.unlock()
                 continuation.resume()

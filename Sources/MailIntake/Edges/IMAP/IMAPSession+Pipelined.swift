@@ -44,10 +44,9 @@ extension IMAPSession {
             guard !inFlight.isEmpty else { continue }
             let (tag, entry) = inFlight.removeFirst()
             let operation = "UID FETCH \(entry.uid) BODY.PEEK[]"
-            // Each answer within the whole-FETCH limit, counted from when it is next in line.
-            let done = try connection.finish(
-                tag: tag, operation: operation, mailbox: mailbox, uid: entry.uid,
-                limit: .now + Self.fetchLimit(size: entry.size, stall: settings.timeouts.stall))
+            // The whole answer is bounded, as for a single FETCH (a server trickling bytes).
+            let limit = ContinuousClock.now + Self.fetchLimit(size: entry.size, stall: settings.timeouts.stall)
+            let done = try connection.finish(tag: tag, operation: operation, mailbox: mailbox, uid: entry.uid, limit: limit)
             absorb(done.untagged)
             // Dovecot runs pipelined FETCHes side by side, so one command's data may arrive
             // before the previous command's completion: bodies are matched by UID, not order.
