@@ -8,6 +8,7 @@ Control file (one line):
   pass                 forward everything
   stall-fetch UID      swallow every "UID FETCH UID (... BODY.PEEK[] ...)": the server never
                        sees it, the client never gets an answer (a message whose fetch stalls)
+  stall-fetch-once UID swallow only the first such FETCH (a transient stall); later ones pass
   trickle-fetch UID MS forward such a FETCH, then pass the server's answer on one byte every
                        MS milliseconds (never silent long enough for a stall timeout)
   hang-on-fetch UID S  on such a FETCH, the whole server goes silent for S seconds: new
@@ -32,6 +33,7 @@ class Faults:
         self.control = control
         self.events = events
         self.silent_until = 0.0
+        self.stalled_once = set()
 
     def mode(self):
         try:
@@ -59,6 +61,10 @@ class Faults:
         uid = match.group(1).decode()
         mode = self.mode()
         if len(mode) >= 2 and mode[0] == "stall-fetch" and mode[1] == uid:
+            self.note("stalled " + uid)
+            return "swallow"
+        if len(mode) >= 2 and mode[0] == "stall-fetch-once" and mode[1] == uid and uid not in self.stalled_once:
+            self.stalled_once.add(uid)
             self.note("stalled " + uid)
             return "swallow"
         if len(mode) >= 3 and mode[0] == "trickle-fetch" and mode[1] == uid:

@@ -125,6 +125,17 @@ final class CrashRig: @unchecked Sendable {
         return process
     }
 
+    /// Patient data (the seeded senders' names and addresses, subjects, text) found where the
+    /// daemon must never put it: its log (default level) and `status.json`.
+    func publishedPatientData() -> [String] {
+        let secrets = ["Patient 1", "patient1@", "patient2@", "poison0@", "Second opinion request", "knee pain", "shoulder"]
+        let places = [logPath, scratch.path + "/state/status.json"]
+        return places.flatMap { place in
+            let text = (try? String(contentsOfFile: place, encoding: .utf8)) ?? ""
+            return secrets.filter { text.contains($0) }.map { "\((place as NSString).lastPathComponent): \($0)" }
+        }
+    }
+
     /// The last `lines` lines the daemon wrote to stderr.
     func logTail(_ lines: Int = 30) -> String {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""

@@ -47,9 +47,32 @@ struct MessageFaultTests {
         let stalls = proxy.events().filter { $0 == fault.event }.count
         #expect((3...6).contains(stalls), "\(stalls) fetches \(fault)")
         Self.stop(daemon)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.state == "failed")
         #expect(row?.lastError?.contains("gave up after 3 attempts") == true, "\(row?.lastError ?? "no row")")
+    }
+
+    /// A batch's pipelined FETCH breaks at its second message once (the connection is then
+    /// run again from the start): every message still gets its own bytes, its own case and
+    /// its own reply, and the daemon lives on.
+    @Test func aFetchThatStallsOnceInABatchIsTriedAgainAndEveryMessageKeepsItsOwnBytes() async throws {
+        let rig = try CrashRig(maxAttempts: 3, throughProxy: true, imapTimeout: 2)
+        defer { rig.cleanup() }
+        let proxy = try #require(rig.proxy)
+        try rig.seed(3)
+        try proxy.set("stall-fetch-once 2")
+        let daemon = try rig.spawn()
+        defer { Self.stop(daemon) }
+        let settled = try await rig.wait(seconds: 90) { rig.allDone() || !daemon.isRunning }
+        try await Task.sleep(for: .milliseconds(500))
+        let tally = rig.tally()
+        print("fault-test fetch-stalls-once-in-a-batch: \(tally) proxy-events=\(proxy.events())")
+        #expect(settled && daemon.isRunning, "the daemon died: \(rig.logTail())")
+        #expect(proxy.events() == ["stalled 2"], "the fault never happened: \(proxy.events())")
+        #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0 && tally.failed == 0, "\(tally)")
+        #expect(Set(rig.caseMessageIds()) == Set(rig.messageIds), "each case made from its own message")
+        #expect(rig.inboxCount() == 0)
     }
 
     @Test func aServerThatGoesSilentDuringAFetchCostsNoAttemptAndNothingGoesToFailed() async throws {
@@ -76,6 +99,7 @@ struct MessageFaultTests {
         #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0)
         #expect(tally.failed == 0)
         Self.stop(daemon)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.state == "processed")
         #expect(row?.attempts == 1, "only the try that finished counts: \(String(describing: row))")
@@ -122,6 +146,7 @@ struct MessageFaultTests {
         #expect(tally.failed == 1)
         #expect(rig.caseMessageIds().count == 2)
         #expect(rig.inboxCount() == 0)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
         let row = try Self.journalRow(rig, uid: 1)
         #expect(row?.lastError?.contains("gave up after 2 attempts") == true, "\(row?.lastError ?? "no row")")
     }

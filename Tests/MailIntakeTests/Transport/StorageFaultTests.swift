@@ -44,7 +44,7 @@ struct StorageFaultTests {
             if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
             daemon.waitUntilExit()
         }
-        let healthyAtStart = try await rig.wait(seconds: 60) { Self.health(port)?.status == 200 }
+        let healthyAtStart = try await rig.wait(seconds: 120) { Self.health(port)?.status == 200 }
         try #require(healthyAtStart, "the daemon never became healthy: \(Self.health(port)?.body ?? "no answer")\n\(rig.logTail())")
 
         // The fault.
@@ -91,6 +91,7 @@ struct StorageFaultTests {
         #expect(tally.lost == 0 && tally.duplicateCases == 0 && tally.duplicateReplies == 0)
         #expect(tally.failed == 0)
         #expect(rig.inboxCount() == 0)
+        #expect(rig.publishedPatientData().isEmpty, "\(rig.publishedPatientData())")
     }
 
     /// `/healthz` now (nil when the listener does not answer).

@@ -71,14 +71,14 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
         let limit = min(maxBytes, settings.maxMessageBytes)
         let collected = FetchedBox()
         do {
-            try await fetchEach(entries, maxBytes: limit) { _, result in
-                collected.append(result.mapError { $0 as any Error })
+            try await fetchEach(entries, maxBytes: limit) { entry, result in
+                collected.set(entry.uid, result.mapError { $0 as any Error })
                 return true
             }
         } catch let error as TransportError where error.concernsOneMessage {
             await dropSession()
         }
-        var results = collected.results
+        var results = collected.results(for: entries)
         for entry in entries.dropFirst(results.count) {
             do {
                 results.append(.success(try await fetch(entry, maxBytes: maxBytes)))
@@ -270,13 +270,29 @@ public final class CurlIMAPMailbox: Mailbox, @unchecked Sendable {
 }
 
 /// Results handed over on the mailbox's queue, read back after the call returned.
+///
+/// Kept by UID, not appended: when the connection breaks mid-batch, the mailbox runs the whole
+/// pipelined fetch once more on a fresh connection, and the messages before the break are
+/// handed over a second time; appended, they would shift every later message onto the wrong
+/// entry (a message recorded with another's bytes, or an index past the batch).
 private final class FetchedBox: @unchecked Sendable {
     /// Unchecked: guarded by `lock`.
     private let lock = NSLock()
-    private var stored: [Result<[UInt8], any Error>] = []
+    private var stored: [UInt32: Result<[UInt8], any Error>] = [:]
 
-    func append(_ result: Result<[UInt8], any Error>) { lock.withLock { stored.append(result) } }
-    var results: [Result<[UInt8], any Error>] { lock.withLock { stored } }
+    func set(_ uid: UInt32, _ result: Result<[UInt8], any Error>) { lock.withLock { stored[uid] = result } }
+
+    /// The results of `entries` in order, up to the first entry without one.
+    func results(for entries: [MailboxEntry]) -> [Result<[UInt8], any Error>] {
+        lock.withLock {
+            var out: [Result<[UInt8], any Error>] = []
+            for entry in entries {
+                guard let result = stored[entry.uid] else { break }
+                out.append(result)
+            }
+            return out
+        }
+    }
 }
 
 extension Array {
